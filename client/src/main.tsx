@@ -1,0 +1,13 @@
+import { render } from 'preact';
+
+function App() {
+  return (
+    <main>
+      <h1>Dial-in</h1>
+      <p>Your coffee log is on its way.</p>
+    </main>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

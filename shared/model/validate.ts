@@ -1,0 +1,105 @@
+import { type Entity, FIELDS, type FieldSpec } from './entities.js';
+
+/** One problem with one field, phrased for a person: "doseG must be at most 100". */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY_MS = 86_400_000;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** A calendar date that exists (rejects 2026-02-30), as milliseconds at UTC midnight. */
+function parseDate(value: string): number | null {
+  if (!DATE.test(value)) return null;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value ? null : ms;
+}
+
+/**
+ * Checks one value against its spec. Returns the message without the field name, or null
+ * when the value is acceptable. `nowMs` is the caller's idea of the current time (the
+ * server's clock on the server), used by `notFuture`.
+ */
+export function checkValue(spec: FieldSpec, value: unknown, nowMs: number): string | null {
+  if (value === null) {
+    return 'required' in spec && spec.required ? 'is required' : null;
+  }
+  switch (spec.kind) {
+    case 'string': {
+      if (typeof value !== 'string') return 'must be a string';
+      const min = spec.minLength ?? 0;
+      if (value.trim().length < min)
+        return min === 1 ? 'must not be empty' : `needs ${min}+ characters`;
+      if (value.length > spec.maxLength) return `must be at most ${spec.maxLength} characters`;
+      return null;
+    }
+    case 'enum':
+      return typeof value === 'string' && spec.values.includes(value)
+        ? null
+        : `must be one of ${spec.values.join(', ')}`;
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+      if (value < spec.min) return `must be at least ${spec.min}`;
+      if (value > spec.max) return `must be at most ${spec.max}`;
+      if (
+        spec.step !== undefined &&
+        Math.abs(value / spec.step - Math.round(value / spec.step)) > 1e-9
+      )
+        return `must be a multiple of ${spec.step}`;
+      return null;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'must be true or false';
+    case 'date': {
+      if (typeof value !== 'string') return 'must be a date (YYYY-MM-DD)';
+      const ms = parseDate(value);
+      if (ms === null) return 'must be a date (YYYY-MM-DD)';
+      if (spec.notFuture && ms > nowMs + DAY_MS) return 'must not be in the future';
+      return null;
+    }
+    case 'timestamp':
+      return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))
+        ? null
+        : 'must be an ISO timestamp';
+    case 'ref':
+      return isUuid(value) ? null : `must be the id of a ${spec.entity}`;
+  }
+}
+
+/**
+ * Checks a patch for an entity: unknown fields, bad values, and (for a row that does not
+ * exist yet) missing required fields. Returns every problem, in field order.
+ */
+export function validatePatch(
+  entity: Entity,
+  patch: Record<string, unknown>,
+  nowMs: number,
+  options: { creating: boolean } = { creating: false },
+): FieldProblem[] {
+  const specs: Record<string, FieldSpec> = FIELDS[entity];
+  const problems: FieldProblem[] = [];
+  for (const [field, value] of Object.entries(patch)) {
+    const spec = specs[field];
+    if (spec === undefined) {
+      problems.push({ field, message: `is not a field of ${entity}` });
+      continue;
+    }
+    const message = checkValue(spec, value, nowMs);
+    if (message !== null) problems.push({ field, message });
+  }
+  if (options.creating) {
+    for (const [field, spec] of Object.entries(specs)) {
+      if ('required' in spec && spec.required && !(field in patch)) {
+        problems.push({ field, message: 'is required' });
+      }
+    }
+  }
+  return problems;
+}

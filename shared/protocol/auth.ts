@@ -1,0 +1,33 @@
+import Type, { type Static } from 'typebox';
+
+/** Sign-up and log-in body. Email is case-insensitive. */
+export const Credentials = Type.Object(
+  {
+    email: Type.String({ format: 'email', minLength: 3, maxLength: 254, description: 'Any case.' }),
+    password: Type.String({ minLength: 8, maxLength: 200, description: '8 to 200 characters.' }),
+  },
+  { $id: 'Credentials', additionalProperties: false },
+);
+export type Credentials = Static<typeof Credentials>;
+
+export const Account = Type.Object(
+  {
+    id: Type.String({ format: 'uuid', description: 'The account id; pushes carry it.' }),
+    email: Type.String({ description: 'Lower-cased.' }),
+  },
+  { $id: 'Account', additionalProperties: false },
+);
+export type Account = Static<typeof Account>;
+
+/** Reply to signup, login and me: the signed-in account. The session is an HttpOnly cookie. */
+export const SessionResponse = Type.Object(
+  { account: Account, serverTime: Type.Number({ description: 'Server wall clock (ms).' }) },
+  { $id: 'SessionResponse', additionalProperties: false },
+);
+export type SessionResponse = Static<typeof SessionResponse>;
+
+export const LogoutResponse = Type.Object(
+  { ok: Type.Literal(true, { description: 'The session is revoked (or was already).' }) },
+  { $id: 'LogoutResponse', additionalProperties: false },
+);
+export type LogoutResponse = Static<typeof LogoutResponse>;

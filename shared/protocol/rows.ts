@@ -1,0 +1,60 @@
+import Type, { type TSchema } from 'typebox';
+import {
+  BAG_FIELDS,
+  type BagValues,
+  BREW_FIELDS,
+  type BrewValues,
+  type Entity,
+  type FieldSpec,
+} from '../model/entities.js';
+
+/** JSON schema of one field's value as sent on the wire (null = unset). */
+export function fieldSchema(spec: FieldSpec): TSchema {
+  const nullable = (schema: TSchema): TSchema =>
+    'required' in spec && spec.required ? schema : Type.Union([schema, Type.Null()]);
+  switch (spec.kind) {
+    case 'string':
+      return nullable(Type.String({ maxLength: spec.maxLength }));
+    case 'enum':
+      return nullable(Type.Union(spec.values.map((value) => Type.Literal(value))));
+    case 'number':
+      return nullable(Type.Number({ minimum: spec.min, maximum: spec.max }));
+    case 'boolean':
+      return nullable(Type.Boolean());
+    case 'date':
+      return nullable(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }));
+    case 'timestamp':
+      return nullable(Type.String({ maxLength: 40 }));
+    case 'ref':
+      return nullable(Type.String({ format: 'uuid' }));
+  }
+}
+
+/** The bookkeeping every synced row carries besides its values. */
+export interface RowMeta {
+  /** Client-generated UUID; the server never renames it. */
+  id: string;
+  /** The HLC of the last write of each field. */
+  clocks: Record<string, string>;
+  /** The account version of the push that last changed this row (server-assigned). */
+  version: number;
+}
+
+export type BagRow = RowMeta & BagValues;
+export type BrewRow = RowMeta & BrewValues;
+export type RowFor<E extends Entity> = E extends 'bag' ? BagRow : BrewRow;
+
+function rowSchema<T>(fields: Record<string, FieldSpec>, id: string) {
+  const properties: Record<string, TSchema> = {
+    id: Type.String({ format: 'uuid' }),
+    clocks: Type.Record(Type.String(), Type.String()),
+    version: Type.Integer({ minimum: 1 }),
+  };
+  for (const [name, spec] of Object.entries(fields)) properties[name] = fieldSchema(spec);
+  return Type.Unsafe<T>(Type.Object(properties, { $id: id, additionalProperties: false }));
+}
+
+/** A bag as the server stores and sends it. */
+export const BagRow = rowSchema<BagRow>(BAG_FIELDS, 'BagRow');
+/** A brew as the server stores and sends it. */
+export const BrewRow = rowSchema<BrewRow>(BREW_FIELDS, 'BrewRow');
