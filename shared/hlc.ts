@@ -1,6 +1,6 @@
 /**
  * Hybrid logical clock. A timestamp is (wall-clock ms, counter, node id), serialized so that
- * plain string comparison orders them: `000001764148200000-00000-<node>`.
+ * plain string comparison orders them: `001764148200000-00000-<node>`.
  *
  * Invariants:
  * - `now()` is strictly greater than every timestamp this clock has issued or received, even
