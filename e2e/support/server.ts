@@ -1,0 +1,139 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { nodeScriptArgv, repoRoot } from './package-scripts.js';
+
+export interface ServerOptions {
+  /** Enables /api/test/* (DIALIN_TEST_HOOKS=1). Default true. */
+  testHooks?: boolean;
+  /** Where the process's stdout and stderr go. Default test-results/server-<schema or pid>.log. */
+  logFile?: string;
+  /** Extra environment, applied last. */
+  env?: Record<string, string>;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:41234 — no trailing slash. */
+  url: string;
+  /** The PostgreSQL schema this server owns, or null on in-memory PGlite. */
+  schema: string | null;
+  logFile: string;
+  /** SIGTERM, wait for exit (SIGKILL after 10 s), then drop the schema. */
+  stop(): Promise<void>;
+}
+
+const LISTENING = /listening on (http:\/\/\S+)/;
+const STARTUP_TIMEOUT_MS = 60_000;
+
+/** Lower-case, unique per process and call: tests share one PostgreSQL server. */
+export function uniqueSchema(prefix = 'e2e'): string {
+  return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Starts the built server exactly as `npm run serve` does (same file, same Node), on a random
+ * port, with its own database: a fresh PostgreSQL schema when DATABASE_URL is set (CI), else
+ * in-memory PGlite.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const { command, args } = nodeScriptArgv('serve');
+  const entry = path.join(repoRoot, args[0] ?? '');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+
+  const databaseUrl = process.env.DATABASE_URL;
+  const schema = databaseUrl ? uniqueSchema() : null;
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STATIC_DIR: path.join(repoRoot, 'dist/client'),
+    DIALIN_TEST_HOOKS: options.testHooks === false ? undefined : '1',
+    ...(schema ? { DATABASE_SCHEMA: schema, DATA_DIR: undefined } : { DATA_DIR: 'memory://' }),
+    ...options.env,
+  };
+
+  const logFile =
+    options.logFile ?? path.join(repoRoot, 'test-results', `server-${schema ?? process.pid}.log`);
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile);
+  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+
+  let url: string;
+  try {
+    url = await waitForListening(child, logFile);
+  } catch (error) {
+    await stopChild(child);
+    log.end();
+    if (schema) await dropSchema(schema);
+    throw error;
+  }
+
+  return {
+    url,
+    schema,
+    logFile,
+    async stop() {
+      await stopChild(child);
+      log.end();
+      if (schema) await dropSchema(schema);
+    },
+  };
+}
+
+function waitForListening(child: ChildProcess, logFile: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const tail: string[] = [];
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      reject(new Error(`server ${why} (log: ${logFile})\n${tail.join('\n')}`));
+    };
+    const timer = setTimeout(
+      () => fail(`did not listen within ${STARTUP_TIMEOUT_MS} ms`),
+      STARTUP_TIMEOUT_MS,
+    );
+    const keep = (line: string) => {
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+    };
+    if (child.stderr) createInterface({ input: child.stderr }).on('line', keep);
+    if (child.stdout) {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        keep(line);
+        const match = LISTENING.exec(line);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1].replace(/\/$/, ''));
+        }
+      });
+    }
+    child.once('error', (error) => fail(`failed to spawn: ${error.message}`));
+    child.once('exit', (code, signal) =>
+      fail(`exited before listening (code ${code}, signal ${signal})`),
+    );
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Leaves the shared PostgreSQL as it was found; runs after the server has closed its pool. */
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

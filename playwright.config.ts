@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium.js';
+
+/**
+ * End-to-end tests: Debian's Chromium against the built app (`npm run build`) served by the
+ * real server, which e2e/support/fixtures.ts starts once per worker. See README.md.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // Two cores: one worker per core. Every test makes its own accounts and devices, so tests
+  // of one file can run in parallel too; a story that must not uses describe.configure serial.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: 'list',
+  // Generous: PGlite start-up, service-worker installs and two-device stories on 2 cores.
+  timeout: 120_000,
+  globalTimeout: 30 * 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    launchOptions: chromiumLaunchOptions,
+    viewport: { width: 390, height: 844 },
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    screenshot: 'only-on-failure',
+  },
+});
