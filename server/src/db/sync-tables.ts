@@ -1,0 +1,53 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * Kysely types of the synced tables (migration 0002-bags-brews). Values are stored exactly
+ * as sent on the wire: ids, dates and timestamps as text, numbers as float8.
+ */
+
+/** `{field: hlc}`: read back as an object, written as its JSON text. */
+type ClocksColumn = ColumnType<Record<string, string>, string, string>;
+
+/** Columns every synced table has. `version` is int8, parsed to a number in db/. */
+export interface SyncRowColumns {
+  account_id: string;
+  id: string;
+  version: number;
+  clocks: ClocksColumn;
+}
+
+export interface BagTable extends SyncRowColumns {
+  name: string | null;
+  roaster: string | null;
+  origin: string | null;
+  process: string | null;
+  variety: string | null;
+  roast_level: string | null;
+  roast_date: string | null;
+  weight_g: number | null;
+  notes: string | null;
+  archived: boolean | null;
+  deleted_at: string | null;
+}
+
+export interface BrewTable extends SyncRowColumns {
+  bag_id: string | null;
+  method: string | null;
+  grinder: string | null;
+  grind_setting: string | null;
+  dose_g: number | null;
+  yield_g: number | null;
+  water_g: number | null;
+  time_s: number | null;
+  temp_c: number | null;
+  taste: string | null;
+  rating: number | null;
+  notes: string | null;
+  brewed_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface SyncTables {
+  bag: BagTable;
+  brew: BrewTable;
+}
