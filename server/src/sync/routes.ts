@@ -1,0 +1,84 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import { ErrorBody } from '../../../shared/protocol/errors.js';
+import { LIMITS } from '../../../shared/protocol/limits.js';
+import { PullQuery, PullResponse } from '../../../shared/protocol/pull.js';
+import { PushRequest, PushResponse } from '../../../shared/protocol/push.js';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version.js';
+import { requireAccount } from '../auth/require-account.js';
+import { AppError } from '../errors/app-error.js';
+import { pullPage } from './pull.js';
+import { applyPush, checkClocks } from './push.js';
+
+/**
+ * The statuses a sync route answers besides 200, each with the one error body; the ranges
+ * cover what the test hooks inject and what Fastify itself may send.
+ */
+const errors = (...statuses: number[]) => ({
+  ...Object.fromEntries(statuses.map((status) => [status, ErrorBody])),
+  '4xx': ErrorBody,
+  '5xx': ErrorBody,
+});
+
+/**
+ * POST /push and GET /pull (registered under /api/sync). The session is checked on request,
+ * before the body is read, so a caller without a session learns only that.
+ */
+export const syncRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/push',
+    {
+      bodyLimit: LIMITS.bodyBytes,
+      // Counted on arrival, whatever happens next: "push requests received".
+      onRequest: [async () => app.testHooks?.countPush(), requireAccount],
+      schema: {
+        body: PushRequest,
+        response: { 200: PushResponse, ...errors(400, 401, 403, 409, 413, 415, 426, 500, 503) },
+      },
+    },
+    async (request) => {
+      const failure = app.testHooks?.takePushFailure();
+      if (failure !== undefined && failure !== null) {
+        throw new AppError(failure, 'internal', 'injected failure');
+      }
+      const push = request.body;
+      if (push.accountId !== request.accountId) {
+        throw new AppError(
+          403,
+          'account_mismatch',
+          'accountId is not the signed-in account; these mutations belong to another account',
+        );
+      }
+      if (push.schemaVersion !== PROTOCOL_VERSION) {
+        throw new AppError(
+          426,
+          'upgrade_required',
+          `schemaVersion ${push.schemaVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`,
+          { serverVersion: PROTOCOL_VERSION },
+        );
+      }
+      const serverTime = Date.now();
+      checkClocks(push.mutations, serverTime);
+      const result = await applyPush(app.db, request.accountId, push.mutations, serverTime);
+      return { serverTime, ...result };
+    },
+  );
+
+  app.get(
+    '/pull',
+    {
+      onRequest: requireAccount,
+      schema: {
+        querystring: PullQuery,
+        response: { 200: PullResponse, ...errors(400, 401, 500, 503) },
+      },
+    },
+    async (request) => {
+      const { cursor, limit = LIMITS.pullPageDefault } = request.query;
+      const page = await pullPage(app.db, request.accountId, cursor, limit);
+      return { serverTime: Date.now(), ...page };
+    },
+  );
+};
