@@ -1,0 +1,104 @@
+import type { BagValues, BrewMethod, BrewValues, Patch } from '../../../shared/model/entities.js';
+import { correctedNow } from './clock.js';
+import type { DialInDb } from './db.js';
+import { MissingRowError } from './errors.js';
+import { loadMeta } from './meta.js';
+import { writePatch } from './write.js';
+
+/**
+ * Actions: the only way the app writes. Each one validates with the shared validator (a
+ * ValidationError names the fields; nothing is written), then writes the row, its clocks
+ * and an outbox entry in one transaction (write.ts).
+ */
+
+async function nowIso(db: DialInDb): Promise<string> {
+  return new Date(correctedNow(db, await loadMeta(db))).toISOString();
+}
+
+/** Creates a bag; `name` is required. Returns the new id. */
+export async function createBag(
+  db: DialInDb,
+  values: Patch<'bag'> & Pick<BagValues, 'name'>,
+  id: string = crypto.randomUUID(),
+): Promise<string> {
+  await writePatch(db, 'bag', id, values, 'create');
+  return id;
+}
+
+/** Sets some fields of a bag. Returns false when nothing changed (nothing is sent). */
+export function updateBag(db: DialInDb, id: string, patch: Patch<'bag'>): Promise<boolean> {
+  return writePatch(db, 'bag', id, patch, 'update');
+}
+
+/** Soft delete: sets `deletedAt`. Its brews stay, and come back with it. */
+export async function deleteBag(db: DialInDb, id: string): Promise<boolean> {
+  return writePatch(db, 'bag', id, { deletedAt: await nowIso(db) }, 'update');
+}
+
+export function restoreBag(db: DialInDb, id: string): Promise<boolean> {
+  return writePatch(db, 'bag', id, { deletedAt: null }, 'update');
+}
+
+/**
+ * Logs a brew; `bagId` is required and must be a bag on this device. `brewedAt` defaults to
+ * now (server-corrected). Returns the new id.
+ */
+export async function createBrew(
+  db: DialInDb,
+  values: Patch<'brew'> & Pick<BrewValues, 'bagId'>,
+  id: string = crypto.randomUUID(),
+): Promise<string> {
+  if ((await db.bags.get(values.bagId)) === undefined)
+    throw new MissingRowError('bag', values.bagId);
+  const brewedAt = values.brewedAt ?? (await nowIso(db));
+  await writePatch(db, 'brew', id, { ...values, brewedAt }, 'create');
+  return id;
+}
+
+export function updateBrew(db: DialInDb, id: string, patch: Patch<'brew'>): Promise<boolean> {
+  return writePatch(db, 'brew', id, patch, 'update');
+}
+
+export async function deleteBrew(db: DialInDb, id: string): Promise<boolean> {
+  return writePatch(db, 'brew', id, { deletedAt: await nowIso(db) }, 'update');
+}
+
+export function restoreBrew(db: DialInDb, id: string): Promise<boolean> {
+  return writePatch(db, 'brew', id, { deletedAt: null }, 'update');
+}
+
+/** The fields a repeated shot carries over; taste, rating, notes and time are per shot. */
+const CARRIED_OVER = ['grinder', 'grindSetting', 'doseG', 'yieldG', 'waterG', 'tempC'] as const;
+
+/**
+ * A draft for the "log a brew" form, prefilled from the newest non-deleted brew of this bag
+ * and method (or just bag and method when there is none). Writes nothing: save the draft,
+ * edited, with `createBrew`.
+ */
+export async function newBrewFrom(
+  db: DialInDb,
+  bagId: string,
+  method: BrewMethod,
+): Promise<Patch<'brew'> & Pick<BrewValues, 'bagId'>> {
+  const brews = await db.brews
+    .where('[bagId+method]')
+    .equals([bagId, method])
+    .filter((brew) => brew.deletedAt === null)
+    .toArray();
+  let last: (typeof brews)[number] | undefined;
+  for (const brew of brews) {
+    if (last === undefined || brewTime(brew.brewedAt) > brewTime(last.brewedAt)) last = brew;
+  }
+  const draft: Patch<'brew'> & Pick<BrewValues, 'bagId'> = { bagId, method };
+  if (last !== undefined) {
+    for (const field of CARRIED_OVER) {
+      const value = last[field];
+      if (value !== null) Object.assign(draft, { [field]: value });
+    }
+  }
+  return draft;
+}
+
+function brewTime(brewedAt: string | null): number {
+  return brewedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(brewedAt);
+}

@@ -1,0 +1,162 @@
+import type { DialInDb } from './db.js';
+import { peekMeta } from './meta.js';
+import type { BagRecord, BrewRecord, HistoryEntry, MetaRecord, OutboxEntry } from './schema.js';
+
+/**
+ * Reads. Each is a plain async function of the database, so it runs anywhere; wrap it with
+ * Dexie's `liveQuery` (or ui/live-signal.ts) to get updates whenever its tables change.
+ */
+
+export type BrewItem = BrewRecord & {
+  /** The bag it belongs to (null if that bag is not on this device). */
+  bag: BagRecord | null;
+  /** An outbox entry for this brew has not reached the server (pending, sent or queued). */
+  unsynced: boolean;
+  /** A write to this brew was rejected by the server. */
+  rejected: boolean;
+};
+
+export type BagItem = BagRecord & {
+  brewCount: number;
+  lastBrewedAt: string | null;
+  unsynced: boolean;
+};
+
+const notDeleted = (row: { deletedAt: string | null }) => row.deletedAt === null;
+const byBrewedAtDesc = (a: BrewRecord, b: BrewRecord) =>
+  (b.brewedAt === null ? 0 : Date.parse(b.brewedAt)) -
+  (a.brewedAt === null ? 0 : Date.parse(a.brewedAt));
+
+async function outboxStates(
+  db: DialInDb,
+): Promise<{ unsynced: Set<string>; rejected: Set<string> }> {
+  const unsynced = new Set<string>();
+  const rejected = new Set<string>();
+  await db.outbox.each((entry) => {
+    (entry.state === 'rejected' ? rejected : unsynced).add(entry.rowId);
+  });
+  return { unsynced, rejected };
+}
+
+async function withBags(db: DialInDb, brews: BrewRecord[]): Promise<BrewItem[]> {
+  const bagIds = [...new Set(brews.map((brew) => brew.bagId))];
+  const bags = await db.bags.bulkGet(bagIds);
+  const bagById = new Map(bags.flatMap((bag) => (bag === undefined ? [] : [[bag.id, bag]])));
+  const { unsynced, rejected } = await outboxStates(db);
+  return brews.map((brew) => ({
+    ...brew,
+    bag: bagById.get(brew.bagId) ?? null,
+    unsynced: unsynced.has(brew.id),
+    rejected: rejected.has(brew.id),
+  }));
+}
+
+/** The newest brews, newest first (not deleted). Uses the brewedAt index. */
+export async function recentBrews(db: DialInDb, limit = 50): Promise<BrewItem[]> {
+  const brews = await db.brews
+    .orderBy('brewedAt')
+    .reverse()
+    .filter(notDeleted)
+    .limit(limit)
+    .toArray();
+  return withBags(db, brews);
+}
+
+/** A bag's brews, newest first (not deleted). */
+export async function brewsOfBag(db: DialInDb, bagId: string): Promise<BrewItem[]> {
+  const brews = await db.brews.where('bagId').equals(bagId).filter(notDeleted).toArray();
+  return withBags(db, brews.sort(byBrewedAtDesc));
+}
+
+export function getBrew(db: DialInDb, id: string): Promise<BrewRecord | undefined> {
+  return db.brews.get(id);
+}
+
+export function getBag(db: DialInDb, id: string): Promise<BagRecord | undefined> {
+  return db.bags.get(id);
+}
+
+/**
+ * Bags with their number of (non-deleted) brews and last brew time, sorted by name.
+ * Archived bags are included (`archived` tells them apart); deleted ones are not.
+ */
+export async function bagsWithCounts(db: DialInDb): Promise<BagItem[]> {
+  const [bags, brews, { unsynced }] = await Promise.all([
+    db.bags.filter(notDeleted).toArray(),
+    db.brews.filter(notDeleted).toArray(),
+    outboxStates(db),
+  ]);
+  const counts = new Map<string, { count: number; last: string | null }>();
+  for (const brew of brews) {
+    const entry = counts.get(brew.bagId) ?? { count: 0, last: null };
+    entry.count += 1;
+    if (
+      brew.brewedAt !== null &&
+      (entry.last === null || Date.parse(brew.brewedAt) > Date.parse(entry.last))
+    )
+      entry.last = brew.brewedAt;
+    counts.set(brew.bagId, entry);
+  }
+  return bags
+    .map((bag) => ({
+      ...bag,
+      brewCount: counts.get(bag.id)?.count ?? 0,
+      lastBrewedAt: counts.get(bag.id)?.last ?? null,
+      unsynced: unsynced.has(bag.id),
+    }))
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+}
+
+/** Deleted bags and brews, newest deletion first, for "restore". */
+export async function deletedItems(
+  db: DialInDb,
+): Promise<{ bags: BagRecord[]; brews: BrewRecord[] }> {
+  const byDeletedDesc = (a: { deletedAt: string | null }, b: { deletedAt: string | null }) =>
+    (b.deletedAt ?? '').localeCompare(a.deletedAt ?? '');
+  const [bags, brews] = await Promise.all([
+    db.bags.filter((bag) => bag.deletedAt !== null).toArray(),
+    db.brews.filter((brew) => brew.deletedAt !== null).toArray(),
+  ]);
+  return { bags: bags.sort(byDeletedDesc), brews: brews.sort(byDeletedDesc) };
+}
+
+/** Counts for the sync badge: unsynced (pending, sent or queued) and rejected entries. */
+export async function outboxCounts(db: DialInDb): Promise<{ pending: number; rejected: number }> {
+  const [pending, rejected] = await Promise.all([
+    db.outbox.where('state').anyOf('pending', 'sent', 'queued').count(),
+    db.outbox.where('state').equals('rejected').count(),
+  ]);
+  return { pending, rejected };
+}
+
+/** Rejected entries with the server's error, oldest first, for "edit and retry or discard". */
+export function rejectedEntries(db: DialInDb): Promise<OutboxEntry[]> {
+  return db.outbox.where('state').equals('rejected').sortBy('seq');
+}
+
+/** Values other devices overwrote, newest first; optionally for one row. */
+export async function historyEntries(
+  db: DialInDb,
+  options: { rowId?: string; limit?: number } = {},
+): Promise<HistoryEntry[]> {
+  const limit = options.limit ?? 100;
+  if (options.rowId !== undefined) {
+    const rows = await db.history.where('rowId').equals(options.rowId).sortBy('at');
+    return rows.reverse().slice(0, limit);
+  }
+  return db.history.orderBy('at').reverse().limit(limit).toArray();
+}
+
+/** Who is signed in on this device, the last sync time, etc. (undefined before first use). */
+export function deviceMeta(db: DialInDb): Promise<MetaRecord | undefined> {
+  return peekMeta(db);
+}
+
+/** How many live (non-deleted) bags and brews this device holds. */
+export async function localDataCounts(db: DialInDb): Promise<{ bags: number; brews: number }> {
+  const [bags, brews] = await Promise.all([
+    db.bags.filter(notDeleted).count(),
+    db.brews.filter(notDeleted).count(),
+  ]);
+  return { bags, brews };
+}
