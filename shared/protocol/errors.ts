@@ -60,7 +60,9 @@ export const ErrorBody = Type.Object(
   },
   { $id: 'ErrorBody', additionalProperties: false },
 );
-export type ErrorBody = Static<typeof ErrorBody>;
+// The union is built from a mapped array, which TypeBox's Static infers as `never`; the code
+// is typed from ERROR_CODES instead (the JSON schema is unchanged).
+export type ErrorBody = Omit<Static<typeof ErrorBody>, 'code'> & { code: ErrorCode };
 
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;
