@@ -1,0 +1,103 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import {
+  registerAjvFormats,
+  type TypeBoxTypeProvider,
+  TypeBoxValidatorCompiler,
+} from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import { LIMITS } from '../../shared/protocol/limits.js';
+import { authRoutes } from './auth/auth-routes.js';
+import { checkOrigin } from './auth/origin-check.js';
+import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT } from './config.js';
+import type { Database } from './db/database.js';
+import { AppError } from './errors/app-error.js';
+import { handleError } from './errors/error-handler.js';
+import { healthRoutes } from './health/health-routes.js';
+import { registerStaticFiles, wantsAppShell } from './static/static-files.js';
+import { syncRoutes } from './sync/routes.js';
+import { decorateTestHooks } from './test-hooks/test-hooks.js';
+import { testRoutes } from './test-hooks/test-routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The database; owned by whoever built the app (main.ts or a test), closed by them. */
+    db: Kysely<Database>;
+  }
+}
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  /** Registers /api/test/* and `app.testHooks` (DIALIN_TEST_HOOKS=1). */
+  testHooks?: boolean;
+  /** The built client; null or a missing directory serves the API only. */
+  staticDir?: string | null;
+  authRateLimit?: AuthRateLimit;
+  trustProxy?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole server: plugins, then routes. Listening is main.ts's job. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: options.trustProxy ?? false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // TypeBox checks the schemas the client shares; bodies are never coerced (a "1" is not 1),
+  // query strings and params are converted. Unknown properties are refused, not stripped.
+  registerAjvFormats();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  acceptEmptyJsonBodies(app);
+
+  app.decorate('db', options.db);
+  app.decorateRequest('accountId', '');
+  decorateTestHooks(app, options.testHooks ?? false);
+  app.setErrorHandler(handleError);
+
+  app.addHook('onRequest', checkOrigin);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, {
+    prefix: '/api/auth',
+    rateLimit: options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT,
+  });
+  await app.register(syncRoutes, { prefix: '/api/sync' });
+  if (options.testHooks) await app.register(testRoutes, { prefix: '/api/test' });
+
+  const appShell =
+    options.staticDir == null ? null : await registerStaticFiles(app, options.staticDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (appShell !== null && wantsAppShell(request)) return appShell(request, reply);
+    throw new AppError(
+      404,
+      'not_found',
+      `No route ${request.method} ${request.url.split('?')[0]}.`,
+    );
+  });
+
+  return app;
+}
+
+/**
+ * `POST /api/auth/logout` with `content-type: application/json` and no body is normal for
+ * fetch wrappers; Fastify's JSON parser would answer 400. An empty body parses to undefined
+ * (routes that need a body then fail validation); anything else goes through Fastify's own
+ * parser, which guards against prototype poisoning.
+ */
+function acceptEmptyJsonBodies(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+}

@@ -1,0 +1,28 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** `accounts`: one row per user. `version` is the per-account sync counter (see DESIGN.md). */
+export interface AccountsTable {
+  id: string;
+  /** Always lower-cased; unique. */
+  email: string;
+  /** `scrypt$N$r$p$salt$hash`, see auth/password.ts. */
+  password_hash: string;
+  /** Taken under `SELECT … FOR UPDATE` by a push that changes anything. int8, parsed to number. */
+  version: Generated<number>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** `sessions`: revocable server-side sessions. Only the sha-256 of the cookie token is stored. */
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  account_id: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface AccountTables {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+}

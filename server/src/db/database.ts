@@ -1,0 +1,5 @@
+import type { AccountTables } from './account-tables.js';
+import type { SyncTables } from './sync-tables.js';
+
+/** Every table the server queries, for `Kysely<Database>`. */
+export interface Database extends AccountTables, SyncTables {}

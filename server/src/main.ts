@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createDatabase, type DatabaseHandle } from './db/create-database.js';
+import { migrateToLatest } from './db/migrate-to-latest.js';
+
+/**
+ * The server process: open the database, migrate, listen, and close gracefully on SIGTERM or
+ * SIGINT (in-flight requests finish, then the database closes — PGlite must flush its files).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let app: FastifyInstance | undefined;
+  const database: DatabaseHandle = await createDatabase(config.database, {
+    onPoolError: (error) => app?.log.warn({ err: error }, 'idle database connection failed'),
+  });
+  const { applied } = await migrateToLatest(database.db, database.schema);
+
+  app = await buildApp({
+    db: database.db,
+    testHooks: config.testHooks,
+    staticDir: config.staticDir,
+    authRateLimit: config.authRateLimit,
+    trustProxy: config.trustProxy,
+    logger: { level: config.logLevel },
+  });
+  if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+
+  closeOnSignals(app, database);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  // Test harnesses parse this exact line: /listening on (http:\/\/\S+)/.
+  console.log(`Dial-in listening on http://${host}:${port}`);
+}
+
+function closeOnSignals(app: FastifyInstance, database: DatabaseHandle): void {
+  let closing = false;
+  const close = async (signal: NodeJS.Signals) => {
+    if (closing) {
+      // A second signal means "now".
+      process.exit(1);
+    }
+    closing = true;
+    app.log.info({ signal }, 'closing');
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'close failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', close);
+  process.on('SIGINT', close);
+}
+
+main().catch((error: unknown) => {
+  console.error('Dial-in failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { ErrorBody } from '../../../shared/protocol/errors.js';
+import { revokeSessionsByEmail } from '../auth/session-repository.js';
+
+const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
+
+/** /api/test/*: registered only with DIALIN_TEST_HOOKS=1 (404 otherwise, like any unknown route). */
+export const testRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const hooks = app.testHooks;
+  if (hooks === null) throw new Error('testRoutes need app.testHooks (DIALIN_TEST_HOOKS=1)');
+
+  app.post(
+    '/fail-next-push',
+    {
+      schema: {
+        body: Type.Optional(
+          Type.Object(
+            {
+              status: Type.Optional(Type.Integer({ minimum: 400, maximum: 599 })),
+              count: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        response: {
+          200: Type.Object({ status: Type.Integer(), count: Type.Integer() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const status = request.body?.status ?? 500;
+      const count = request.body?.count ?? 1;
+      hooks.failNextPushes(status, count);
+      return { status, count };
+    },
+  );
+
+  app.post(
+    '/revoke-sessions',
+    {
+      schema: {
+        body: Type.Object(
+          { email: Type.String({ minLength: 1 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ revoked: Type.Integer() }), ...errors },
+      },
+    },
+    async (request) => ({ revoked: await revokeSessionsByEmail(app.db, request.body.email) }),
+  );
+
+  app.get(
+    '/stats',
+    { schema: { response: { 200: Type.Object({ pushRequests: Type.Integer() }), ...errors } } },
+    async () => ({ pushRequests: hooks.pushRequests }),
+  );
+};
