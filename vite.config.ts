@@ -1,10 +1,84 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** The icon's dark roast: theme colour (status bar) and splash background. */
+const THEME_COLOR = '#3b2418';
+const BACKGROUND_COLOR = '#f3e6d3';
+
+/**
+ * Head tags that only matter to installation (iOS home screen icon, favicon, status-bar
+ * colour). Injected here so client/index.html stays the UI's; vite-plugin-pwa adds the
+ * manifest link itself.
+ */
+function pwaHeadTags(): Plugin {
+  return {
+    name: 'dialin-pwa-head-tags',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR }, injectTo: 'head' },
+      { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' } },
+      { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/apple-touch-icon.png' } },
+    ],
+  };
+}
 
 // The client lives in client/; the build lands in dist/client, which the server serves.
 export default defineConfig({
   root: 'client',
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    pwaHeadTags(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      // A new version waits until the user chooses "reload" (client/src/pwa/update.ts), so it
+      // never swaps in under a half-filled form.
+      registerType: 'prompt',
+      // client/src/pwa registers the worker itself, in production builds only.
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      injectManifest: {
+        // The plugin adds the manifest and its icons itself; listing them here again would
+        // precache them twice.
+        globPatterns: ['**/*.{js,css,html}'],
+        // A classic (non-module) worker: every browser that has service workers can run it.
+        rollupFormat: 'iife',
+      },
+      manifest: {
+        id: '/',
+        name: 'Dial-in — coffee log',
+        short_name: 'Dial-in',
+        description: 'Log your coffees and brews at the grinder, even offline; they sync later.',
+        lang: 'en',
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        theme_color: THEME_COLOR,
+        background_color: BACKGROUND_COLOR,
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-512-maskable.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+        shortcuts: [
+          {
+            name: 'Log a brew',
+            short_name: 'Log brew',
+            description: 'Start a new brew entry',
+            url: '/?action=log-brew',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   build: { outDir: '../dist/client', emptyOutDir: true },
   optimizeDeps: {
     // Two Preact copies load in dev otherwise, and hooks fail with "reading '__H'".

@@ -1,0 +1,101 @@
+/**
+ * The page's line to the service worker's push queue: asks it to replay (browsers without
+ * Background Sync only replay when asked), hears what it did over the BroadcastChannel, and
+ * asks what it holds.
+ */
+import { signal } from '@preact/signals';
+import {
+  isWorkerBroadcast,
+  type PageMessage,
+  type QueueStatus,
+  SYNC_CHANNEL,
+  type WorkerBroadcast,
+} from './messages.js';
+
+/** Requests waiting in the worker's queue (pushes and a log-out), as last reported. */
+export const workerQueuePending = signal(0);
+
+/** The last replay round the worker reported (what it acknowledged or rejected, when). */
+export const lastWorkerReplay = signal<(WorkerBroadcast & { type: 'replayed'; at: number }) | null>(
+  null,
+);
+
+const STATUS_TIMEOUT_MS = 5_000;
+
+async function activeWorker(): Promise<ServiceWorker | null> {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return null;
+  const registration = await navigator.serviceWorker.getRegistration();
+  return registration?.active ?? null;
+}
+
+async function post(message: PageMessage): Promise<boolean> {
+  const worker = await activeWorker();
+  worker?.postMessage(message);
+  return worker !== null;
+}
+
+async function ask(message: PageMessage): Promise<QueueStatus | null> {
+  const worker = await activeWorker();
+  if (!worker) return null;
+  const { port1, port2 } = new MessageChannel();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), STATUS_TIMEOUT_MS);
+    port1.onmessage = (event: MessageEvent<QueueStatus>) => {
+      clearTimeout(timer);
+      workerQueuePending.value = event.data.pending;
+      resolve(event.data);
+    };
+    worker.postMessage(message, [port2]);
+  });
+}
+
+/** Asks the worker to replay its queue now. False when no worker is active (dev, first load). */
+export function requestReplay(): Promise<boolean> {
+  return post({ type: 'replay' });
+}
+
+/** What the worker holds: its pending count and every queued mutation id (null: no worker). */
+export function queueStatus(): Promise<QueueStatus | null> {
+  return ask({ type: 'queue-status' });
+}
+
+/**
+ * Drops every queued push: the user chose to discard unsynced changes. (A log-out through the
+ * worker does this by itself; this is for discarding without logging out.)
+ */
+export function clearQueue(): Promise<QueueStatus | null> {
+  return ask({ type: 'clear-queue' });
+}
+
+/** Listens to the worker's reports; returns the unsubscribe. */
+export function onWorkerBroadcast(listener: (message: WorkerBroadcast) => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(SYNC_CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (isWorkerBroadcast(event.data)) listener(event.data);
+  };
+  return () => channel.close();
+}
+
+/**
+ * Replays at start, on `online` and on becoming visible, and keeps the queue signals current.
+ * Returns the unsubscribe.
+ */
+export function startReplayTriggers(): () => void {
+  const replay = () => void requestReplay();
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') replay();
+  };
+  window.addEventListener('online', replay);
+  document.addEventListener('visibilitychange', onVisible);
+  const stopListening = onWorkerBroadcast((message) => {
+    workerQueuePending.value = message.pending;
+    if (message.type === 'replayed') lastWorkerReplay.value = { ...message, at: Date.now() };
+  });
+  replay();
+  return () => {
+    window.removeEventListener('online', replay);
+    document.removeEventListener('visibilitychange', onVisible);
+    stopListening();
+  };
+}

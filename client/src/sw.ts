@@ -1,0 +1,120 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker: precached app shell with a navigation fallback (a cold start in airplane
+ * mode opens the app), and the Background Sync queue for pushes and log-outs
+ * (client/src/pwa/sw/push-queue.ts). Nothing is exported (vite-plugin-pwa builds it alone), and
+ * nothing DOM or Preact may enter its import graph.
+ */
+import { Queue } from 'workbox-background-sync';
+import { clientsClaim } from 'workbox-core';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+// Straight to the modules, not data/index.ts: the worker needs the outbox, not the actions.
+import { createDb, type DialInDb } from './data/db.js';
+import { ackOutbox, rejectOutbox } from './data/outbox.js';
+import { isPageMessage, PUSH_QUEUE, SYNC_CHANNEL, type WorkerBroadcast } from './pwa/messages.js';
+import { createPushQueue, type OutboxSession } from './pwa/sw/push-queue.js';
+
+declare let self: ServiceWorkerGlobalScope;
+
+// The first install takes over the page that installed it, so that page's writes are queued
+// offline too. Updates still wait for the user's "reload" (SKIP_WAITING), then take over.
+clientsClaim();
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Every in-app URL opens the shell; the API and the files the server owns are never the shell.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }),
+);
+
+const channel = new BroadcastChannel(SYNC_CHANNEL);
+
+/** Outbox updates never end a round: if IndexedDB fails here, the page resends the entries. */
+function openOutbox(): OutboxSession {
+  let db: DialInDb | null = null;
+  const open = () => {
+    db ??= createDb();
+    return db;
+  };
+  const guard = async (what: string, task: () => Promise<void>) => {
+    try {
+      await task();
+    } catch (error) {
+      console.warn(`service worker: could not ${what} outbox entries`, error);
+    }
+  };
+  return {
+    ack: (ids) => guard('acknowledge', () => ackOutbox(open(), ids)),
+    reject: (ids, error) => guard('reject', () => rejectOutbox(open(), ids, error)),
+    // Closed after each round, so the page can delete the database at log-out without waiting.
+    close: () => db?.close(),
+  };
+}
+
+const pushQueue = createPushQueue({
+  queue: new Queue(PUSH_QUEUE, {
+    // Queued writes must not expire silently (Workbox's default drops them after 7 days):
+    // ten years, in minutes. The outbox stays the source of truth either way.
+    maxRetentionTime: 10 * 365 * 24 * 60,
+    onSync: async () => {
+      const { stalled } = await pushQueue.replay();
+      // Throwing tells the browser the sync failed, so it schedules a retry.
+      if (stalled) throw new Error('push replay stalled; retrying later');
+    },
+  }),
+  openOutbox,
+  broadcast: (message: WorkerBroadcast) => channel.postMessage(message),
+});
+
+const apiPath = (path: string) => (url: URL) =>
+  url.origin === self.location.origin && url.pathname === path;
+const isPushUrl = apiPath('/api/sync/push');
+const isLogoutUrl = apiPath('/api/auth/logout');
+const isSignInUrl = (url: URL) =>
+  apiPath('/api/auth/login')(url) || apiPath('/api/auth/signup')(url);
+
+registerRoute(
+  ({ url }) => isPushUrl(url),
+  ({ request }) => pushQueue.handlePush(request),
+  'POST',
+);
+registerRoute(
+  ({ url }) => isLogoutUrl(url),
+  ({ request }) => pushQueue.handleLogout(request),
+  'POST',
+);
+registerRoute(
+  ({ url }) => isSignInUrl(url),
+  ({ request }) => pushQueue.handleSignIn(request),
+  'POST',
+);
+
+self.addEventListener('message', (event) => {
+  const message: unknown = event.data;
+  if (!isPageMessage(message)) return;
+  const reply = (answer: unknown) => event.ports[0]?.postMessage(answer);
+  switch (message.type) {
+    case 'SKIP_WAITING':
+      void self.skipWaiting();
+      return;
+    case 'replay':
+      // Browsers without Background Sync (Safari, Firefox, iOS) only replay when a page asks.
+      event.waitUntil(pushQueue.replay().then(() => undefined));
+      return;
+    case 'clear-queue':
+      event.waitUntil(
+        pushQueue
+          .clear()
+          .then(() => pushQueue.status())
+          .then(reply),
+      );
+      return;
+    case 'queue-status':
+      event.waitUntil(pushQueue.status().then(reply));
+      return;
+  }
+});
