@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { ENTITIES } from '../model/entities.js';
+import { ENTITIES, type Entity } from '../model/entities.js';
 import { LIMITS } from './limits.js';
 
 const HLC_PATTERN = '^\\d{15}-\\d{5}-[A-Za-z0-9_-]{1,64}$';
@@ -8,9 +8,13 @@ const HLC_PATTERN = '^\\d{15}-\\d{5}-[A-Za-z0-9_-]{1,64}$';
 export const Mutation = Type.Object(
   {
     id: Type.String({ format: 'uuid', description: 'Unique per mutation; made by the client.' }),
-    entity: Type.Union(
-      ENTITIES.map((entity) => Type.Literal(entity)),
-      { description: 'Which table the row lives in.' },
+    // Unsafe<Entity> only fixes the static type (a mapped union infers `never`); the JSON
+    // schema is unchanged.
+    entity: Type.Unsafe<Entity>(
+      Type.Union(
+        ENTITIES.map((entity) => Type.Literal(entity)),
+        { description: 'Which table the row lives in.' },
+      ),
     ),
     rowId: Type.String({ format: 'uuid', description: 'The row written; made by the client.' }),
     hlc: Type.String({ pattern: HLC_PATTERN, description: 'When it was written (HLC).' }),
