@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ErrorBody } from '../../../shared/protocol/errors.js';
 import { LIMITS } from '../../../shared/protocol/limits.js';
 import { PullQuery, PullResponse } from '../../../shared/protocol/pull.js';
@@ -21,6 +21,22 @@ const errors = (...statuses: number[]) => ({
 });
 
 /**
+ * Too many mutations is a batch-size problem the client fixes by splitting (413
+ * payload_too_large), not a malformed request: checked before the schema would call it one.
+ */
+async function refuseOversizedBatch(request: FastifyRequest): Promise<void> {
+  const mutations = (request.body as { mutations?: unknown } | null | undefined)?.mutations;
+  if (Array.isArray(mutations) && mutations.length > LIMITS.pushMutations) {
+    throw new AppError(
+      413,
+      'payload_too_large',
+      `mutations holds ${mutations.length} entries; send at most ${LIMITS.pushMutations} per push`,
+      { max: LIMITS.pushMutations },
+    );
+  }
+}
+
+/**
  * POST /push and GET /pull (registered under /api/sync). The session is checked on request,
  * before the body is read, so a caller without a session learns only that.
  */
@@ -33,6 +49,7 @@ export const syncRoutes: FastifyPluginAsync = async (fastify) => {
       bodyLimit: LIMITS.bodyBytes,
       // Counted on arrival, whatever happens next: "push requests received".
       onRequest: [async () => app.testHooks?.countPush(), requireAccount],
+      preValidation: refuseOversizedBatch,
       schema: {
         body: PushRequest,
         response: { 200: PushResponse, ...errors(400, 401, 403, 409, 413, 415, 426, 500, 503) },
