@@ -71,7 +71,7 @@ export default defineConfig({
             name: 'Log a brew',
             short_name: 'Log brew',
             description: 'Start a new brew entry',
-            url: '/?action=log-brew',
+            url: '/#/log',
             icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
           },
         ],

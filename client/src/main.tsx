@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { startPwa } from './pwa/index.js';
 
 function App() {
   return (
@@ -11,3 +12,5 @@ function App() {
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
+// Service worker (production builds), persistent storage, replay triggers: client/src/pwa.
+startPwa();
