@@ -9,6 +9,12 @@ import { nodeScriptArgv, repoRoot } from './package-scripts.js';
 export interface ServerOptions {
   /** Enables /api/test/* (DIALIN_TEST_HOOKS=1). Default true. */
   testHooks?: boolean;
+  /** PostgreSQL (DATABASE_URL set): use this schema instead of a new one; dropped at stop. */
+  schema?: string;
+  /** PGlite (no DATABASE_URL): this data directory instead of memory://. */
+  dataDir?: string;
+  /** Where the built app is (its dist/). Default the repository root. */
+  cwd?: string;
   /** Where the process's stdout and stderr go. Default test-results/server-<schema or pid>.log. */
   logFile?: string;
   /** Extra environment, applied last. */
@@ -39,19 +45,24 @@ export function uniqueSchema(prefix = 'e2e'): string {
  * in-memory PGlite.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const cwd = options.cwd ?? repoRoot;
   const { command, args } = nodeScriptArgv('serve');
-  const entry = path.join(repoRoot, args[0] ?? '');
+  const entry = path.join(cwd, args[0] ?? '');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
 
-  const databaseUrl = process.env.DATABASE_URL;
-  const schema = databaseUrl ? uniqueSchema() : null;
+  const schema = process.env.DATABASE_URL ? (options.schema ?? uniqueSchema()) : null;
   const env: Record<string, string | undefined> = {
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',
-    STATIC_DIR: path.join(repoRoot, 'dist/client'),
+    STATIC_DIR: path.join(cwd, 'dist/client'),
     DIALIN_TEST_HOOKS: options.testHooks === false ? undefined : '1',
-    ...(schema ? { DATABASE_SCHEMA: schema, DATA_DIR: undefined } : { DATA_DIR: 'memory://' }),
+    // Every e2e request comes from 127.0.0.1: the per-IP login limit would count all tests
+    // of a worker as one client. The per-email limit stays as shipped.
+    AUTH_RATE_LIMIT_IP: '100000',
+    ...(schema
+      ? { DATABASE_SCHEMA: schema, DATA_DIR: undefined }
+      : { DATA_DIR: options.dataDir ?? 'memory://', DATABASE_SCHEMA: undefined }),
     ...options.env,
   };
 
@@ -59,7 +70,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     options.logFile ?? path.join(repoRoot, 'test-results', `server-${schema ?? process.pid}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
 
