@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse as InjectResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Entity } from '../../shared/model/entities.js';
+import type { PullResponse } from '../../shared/protocol/pull.js';
+import type { Mutation, PushRequest } from '../../shared/protocol/push.js';
+import type { BagRow, BrewRow } from '../../shared/protocol/rows.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
+import type { Database } from '../src/db/database.js';
+
+/** Helpers shared by the sync suites: building pushes, pulling everything, dumping tables. */
+
+export type Row = BagRow | BrewRow;
+
+export function mutation(
+  entity: Entity,
+  rowId: string,
+  hlc: string,
+  patch: Record<string, unknown>,
+): Mutation {
+  return { id: randomUUID(), entity, rowId, hlc, patch };
+}
+
+export function pushBody(accountId: string, deviceId: string, mutations: Mutation[]): PushRequest {
+  return { accountId, deviceId, schemaVersion: PROTOCOL_VERSION, mutations };
+}
+
+export function push(app: FastifyInstance, cookie: string, body: unknown): Promise<InjectResponse> {
+  return app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: { cookie },
+    payload: body as object,
+  });
+}
+
+export function pull(
+  app: FastifyInstance,
+  cookie: string,
+  query: { cursor?: string; limit?: number } = {},
+): Promise<InjectResponse> {
+  const params = new URLSearchParams();
+  if (query.cursor !== undefined) params.set('cursor', query.cursor);
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  const search = params.size === 0 ? '' : `?${params}`;
+  return app.inject({ method: 'GET', url: `/api/sync/pull${search}`, headers: { cookie } });
+}
+
+/** Pushes and insists on 200; returns the PushResponse. */
+export async function pushOk(
+  app: FastifyInstance,
+  cookie: string,
+  body: PushRequest,
+): Promise<{ serverTime: number; version: number; applied: number }> {
+  const response = await push(app, cookie, body);
+  if (response.statusCode !== 200) {
+    throw new Error(`push answered ${response.statusCode}: ${response.body}`);
+  }
+  return response.json();
+}
+
+/** Every page from `cursor` on, in order. */
+export async function pullAll(
+  app: FastifyInstance,
+  cookie: string,
+  options: { cursor?: string; limit?: number } = {},
+): Promise<{ pages: PullResponse[]; rows: Map<string, Row>; cursor: string | undefined }> {
+  const pages: PullResponse[] = [];
+  const rows = new Map<string, Row>();
+  let cursor = options.cursor;
+  for (;;) {
+    const response = await pull(app, cookie, {
+      ...(cursor === undefined ? {} : { cursor }),
+      ...(options.limit === undefined ? {} : { limit: options.limit }),
+    });
+    if (response.statusCode !== 200) throw new Error(`pull answered ${response.statusCode}`);
+    const page: PullResponse = response.json();
+    pages.push(page);
+    for (const bag of page.bags) rows.set(`bag:${bag.id}`, bag);
+    for (const brew of page.brews) rows.set(`brew:${brew.id}`, brew);
+    cursor = page.cursor;
+    if (!page.hasMore) return { pages, rows, cursor };
+  }
+}
+
+/**
+ * Everything sync can change, as comparable JSON: every bag and brew row of every account
+ * and every account's version. Equal dumps before and after = nothing was written.
+ */
+export async function dumpSyncState(db: Kysely<Database>): Promise<string> {
+  const [bags, brews, accounts] = await Promise.all([
+    db.selectFrom('bag').selectAll().orderBy('account_id').orderBy('id').execute(),
+    db.selectFrom('brew').selectAll().orderBy('account_id').orderBy('id').execute(),
+    db.selectFrom('accounts').select(['id', 'version']).orderBy('id').execute(),
+  ]);
+  return JSON.stringify({ bags, brews, accounts });
+}
+
+/** A complete new bag (every required field set). */
+export function newBag(name = 'Ethiopia Guji'): Record<string, unknown> {
+  return { name, roaster: 'Tim Wendelboe', roastLevel: 'light', weightG: 250 };
+}
+
+/** A complete new brew of `bagId`. */
+export function newBrew(bagId: string): Record<string, unknown> {
+  return { bagId, method: 'espresso', doseG: 18, yieldG: 36, timeS: 28, rating: 4 };
+}
