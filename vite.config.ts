@@ -16,8 +16,16 @@ function pwaHeadTags(): Plugin {
     name: 'dialin-pwa-head-tags',
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR }, injectTo: 'head' },
-      { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' } },
-      { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/apple-touch-icon.png' } },
+      {
+        tag: 'link',
+        attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+        injectTo: 'head',
+      },
+      {
+        tag: 'link',
+        attrs: { rel: 'apple-touch-icon', href: '/apple-touch-icon.png' },
+        injectTo: 'head',
+      },
     ],
   };
 }

@@ -26,9 +26,12 @@ declare let self: ServiceWorkerGlobalScope;
 clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// Every in-app URL opens the shell; the API and the files the server owns are never the shell.
+// Every in-app URL opens the shell (routes are hash-based, so that is mostly "/"); the API and
+// files (a path ending in a name with an extension) are never the shell.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }),
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    denylist: [/^\/api\//, /\/[^/]+\.[^/]+$/],
+  }),
 );
 
 const channel = new BroadcastChannel(SYNC_CHANNEL);
