@@ -1,0 +1,191 @@
+import type { Account, Credentials, SessionResponse } from '../../../shared/protocol/auth.js';
+import { learnServerTime } from '../data/clock.js';
+import { loadMeta, updateMeta } from '../data/meta.js';
+import { broadcast } from './channel.js';
+import { clearApiCaches, clearLocalData, clearWorkboxQueue } from './clear.js';
+import { dedupeAnonymousBags } from './dedupe.js';
+import type { SyncEngine, SyncOutcome } from './engine.js';
+import { errorBodyOf, networkError, requestJson } from './http.js';
+import { type SyncError, toSyncError } from './push.js';
+
+/**
+ * Account lifecycle on a device (DESIGN.md "Accounts"). Every function returns a result;
+ * expected failures (wrong password, offline, a choice the user must make) are not thrown.
+ */
+
+export type AccountResult =
+  | { ok: true; account: Account; sync: SyncOutcome }
+  | { ok: false; error: SyncError };
+
+export interface AtStake {
+  bags: number;
+  brews: number;
+}
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+async function authRequest(
+  engine: SyncEngine,
+  path: 'signup' | 'login',
+  credentials: Credentials,
+): Promise<{ ok: true; account: Account } | { ok: false; error: SyncError }> {
+  const result = await requestJson(
+    engine.transport,
+    'POST',
+    `/api/auth/${path}`,
+    credentials,
+    engine.db.now,
+  );
+  if (result.kind === 'network') return { ok: false, error: networkError(result.error) };
+  if (result.status !== 200 && result.status !== 201) {
+    return { ok: false, error: toSyncError(errorBodyOf(result.status, result.body)) };
+  }
+  const session = result.body as SessionResponse;
+  await learnServerTime(engine.db, session.serverTime, result.sentAt, result.receivedAt);
+  return { ok: true, account: session.account };
+}
+
+/** Makes this device the account's: rows stay, anonymous outbox entries are claimed. */
+async function claim(engine: SyncEngine, account: Account): Promise<void> {
+  const { db } = engine;
+  await db.transaction('rw', [db.meta, db.outbox], async () => {
+    await updateMeta(db, { accountId: account.id, email: account.email, signedOutOnServer: false });
+    await db.outbox
+      .filter((entry) => entry.accountId === null)
+      .modify((entry) => {
+        entry.accountId = account.id;
+      });
+  });
+}
+
+/** What a log-in on this device would have to merge or discard: anonymous bags and brews. */
+export async function anonymousDataAtStake(engine: SyncEngine): Promise<AtStake> {
+  const { db } = engine;
+  const meta = await loadMeta(db);
+  if (meta.accountId !== null) return { bags: 0, brews: 0 };
+  const [bags, brews] = await Promise.all([db.bags.count(), db.brews.count()]);
+  return { bags, brews };
+}
+
+/** Sign up: everything on the device (rows and outbox) is claimed by the new account and pushed. */
+export async function signup(engine: SyncEngine, credentials: Credentials): Promise<AccountResult> {
+  const meta = await loadMeta(engine.db);
+  if (meta.accountId !== null) {
+    return { ok: false, error: { code: 'signed_in', message: 'log out first' } };
+  }
+  const auth = await authRequest(engine, 'signup', credentials);
+  if (!auth.ok) return auth;
+  await claim(engine, auth.account);
+  broadcast({ type: 'signed-in', accountId: auth.account.id });
+  return { ok: true, account: auth.account, sync: await engine.syncNow() };
+}
+
+export interface LoginOptions {
+  /** Required when the device holds anonymous data (see anonymousDataAtStake). */
+  anonymousData?: 'merge' | 'discard';
+  /** Required to log in as another account while the previous one has unsynced changes. */
+  discardUnsynced?: boolean;
+}
+
+export type LoginResult =
+  | AccountResult
+  | { ok: false; error: SyncError & { code: 'choice_required' }; atStake: AtStake }
+  | { ok: false; error: SyncError & { code: 'unsynced' }; unsynced: number };
+
+/**
+ * Log in, then a full paginated pull (progress in engine.status). On a device with anonymous
+ * data the caller must choose: merge (bags matching one in the account are not duplicated;
+ * their brews move to it) or discard. After a 401 the same account resumes with nothing
+ * lost; a different account starts from a cleared device and never gets the outbox.
+ */
+export async function login(
+  engine: SyncEngine,
+  credentials: Credentials,
+  options: LoginOptions = {},
+): Promise<LoginResult> {
+  const { db } = engine;
+  const meta = await loadMeta(db);
+  if (meta.accountId === null) {
+    const atStake = await anonymousDataAtStake(engine);
+    const pendingAnonymous = await db.outbox.count();
+    if (
+      atStake.bags + atStake.brews + pendingAnonymous > 0 &&
+      options.anonymousData === undefined
+    ) {
+      const message = `${atStake.bags} bags and ${atStake.brews} brews on this device: merge or discard`;
+      return { ok: false, error: { code: 'choice_required', message }, atStake };
+    }
+  } else if (meta.email !== normalizeEmail(credentials.email)) {
+    const unsynced = await db.outbox.count();
+    if (unsynced > 0 && options.discardUnsynced !== true) {
+      const message = `${unsynced} changes of ${meta.email} have not reached the server`;
+      return { ok: false, error: { code: 'unsynced', message }, unsynced };
+    }
+  }
+
+  const auth = await authRequest(engine, 'login', credentials);
+  if (!auth.ok) return auth;
+  const { account } = auth;
+
+  if (meta.accountId === account.id) {
+    // The same account after "signed out on the server": everything local is still its own.
+    await claim(engine, account);
+    broadcast({ type: 'signed-in', accountId: account.id });
+    return { ok: true, account, sync: await engine.syncNow() };
+  }
+  const merging = meta.accountId === null && options.anonymousData === 'merge';
+  if (!merging) await clearDevice(engine);
+  const anonymousBags = new Set(merging ? await db.bags.toCollection().primaryKeys() : []);
+  // Signed in, but anonymous entries stay unclaimed (not pushed) until the bags are deduped.
+  await updateMeta(db, {
+    accountId: account.id,
+    email: account.email,
+    cursor: null,
+    signedOutOnServer: false,
+  });
+  const pulled = await engine.syncNow();
+  if (merging) {
+    await dedupeAnonymousBags(db, anonymousBags);
+    await claim(engine, account);
+  }
+  broadcast({ type: 'signed-in', accountId: account.id });
+  const sync = merging ? await engine.syncNow() : pulled;
+  return { ok: true, account, sync: pulled.ok ? sync : pulled };
+}
+
+export type LogoutResult =
+  | { ok: true; serverSession: 'ended' | 'queued' | 'unreachable' }
+  | { ok: false; error: SyncError & { code: 'unsynced' }; unsynced: number };
+
+/** Everything a signed-in device holds, gone: tables, the worker's queue, cached API data. */
+async function clearDevice(engine: SyncEngine): Promise<void> {
+  await clearLocalData(engine.db);
+  await clearWorkboxQueue();
+  await clearApiCaches();
+  await engine.env.clearLocalKeys?.();
+}
+
+/**
+ * Log out. Pushes first; if changes are still unsynced (pending, queued or rejected), returns
+ * their count unless `discard`. Then clears the device (new device id), tells other tabs,
+ * and ends the server session — if offline, the service worker queues that request.
+ */
+export async function logout(
+  engine: SyncEngine,
+  options: { discard?: boolean } = {},
+): Promise<LogoutResult> {
+  const { db } = engine;
+  const meta = await loadMeta(db);
+  if (meta.accountId !== null && !meta.signedOutOnServer) await engine.pushNow();
+  const unsynced = await db.outbox.count();
+  if (unsynced > 0 && options.discard !== true) {
+    const message = `${unsynced} changes haven't reached the server`;
+    return { ok: false, error: { code: 'unsynced', message }, unsynced };
+  }
+  await clearDevice(engine);
+  broadcast({ type: 'logged-out' });
+  await engine.refresh();
+  const result = await requestJson(engine.transport, 'POST', '/api/auth/logout', {});
+  if (result.kind === 'network') return { ok: true, serverSession: 'unreachable' };
+  return { ok: true, serverSession: result.status === 202 ? 'queued' : 'ended' };
+}

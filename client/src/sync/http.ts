@@ -1,0 +1,67 @@
+import { type ErrorBody, isErrorBody } from '../../../shared/protocol/errors.js';
+
+/** How sync reaches the server: injected, so tests give each device its own cookie jar. */
+export interface Transport {
+  /** Origin the API paths are resolved against, e.g. `https://dial-in.app`; '' = relative. */
+  baseUrl: string;
+  fetch: typeof globalThis.fetch;
+}
+
+export function defaultTransport(baseUrl = ''): Transport {
+  return { baseUrl, fetch: (input, init) => globalThis.fetch(input, init) };
+}
+
+export type HttpResult =
+  | { kind: 'response'; status: number; body: unknown; sentAt: number; receivedAt: number }
+  | { kind: 'network'; error: unknown };
+
+/**
+ * One JSON request. Network failures (offline, connection reset, a body cut off mid-way)
+ * come back as `{kind: 'network'}`, never as a throw: callers keep their data and retry.
+ */
+export async function requestJson(
+  transport: Transport,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  now: () => number = Date.now,
+): Promise<HttpResult> {
+  const url = transport.baseUrl === '' ? path : new URL(path, transport.baseUrl).toString();
+  const sentAt = now();
+  try {
+    const init: RequestInit = { method, credentials: 'same-origin' };
+    if (body !== undefined) {
+      init.headers = { 'content-type': 'application/json' };
+      init.body = JSON.stringify(body);
+    }
+    const response = await transport.fetch(url, init);
+    const text = await response.text();
+    let parsed: unknown = null;
+    if (text !== '') {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    return { kind: 'response', status: response.status, body: parsed, sentAt, receivedAt: now() };
+  } catch (error) {
+    return { kind: 'network', error };
+  }
+}
+
+/** The server's error body, or one made up for a reply that is not one (a proxy's 502 page). */
+export function errorBodyOf(status: number, body: unknown): ErrorBody {
+  if (isErrorBody(body)) return body;
+  const code = status === 401 ? 'unauthorized' : status >= 500 ? 'internal' : 'bad_request';
+  return {
+    statusCode: status,
+    code,
+    message: `HTTP ${status}`,
+  } as unknown as ErrorBody;
+}
+
+/** An error for a request that never got an answer. */
+export function networkError(error: unknown): { code: 'network'; message: string } {
+  return { code: 'network', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,121 @@
+import type { Table } from 'dexie';
+import { type MergeableRow, mergeRows } from '../../../shared/merge.js';
+import type { Entity } from '../../../shared/model/entities.js';
+import { LIMITS } from '../../../shared/protocol/limits.js';
+import type { PullResponse } from '../../../shared/protocol/pull.js';
+import { learnServerTime, receiveClocks } from '../data/clock.js';
+import type { DialInDb } from '../data/db.js';
+import { historyFromOverwrites } from '../data/history.js';
+import { loadMeta, updateMeta } from '../data/meta.js';
+import type { HistoryEntry } from '../data/schema.js';
+import { errorBodyOf, networkError, requestJson, type Transport } from './http.js';
+import { type SyncError, signedOut, toSyncError } from './push.js';
+
+export const PULL_PATH = '/api/sync/pull';
+
+export interface PullProgress {
+  /** Rows stored so far in this pull. */
+  done: number;
+  /** done + what the server says remains. */
+  total: number;
+}
+
+export type PullResult =
+  | { ok: true; rows: number; pages: number }
+  | { ok: false; error: SyncError; rows: number; pages: number };
+
+/**
+ * Stores one page: every row merged field by field into the local copy (shared mergeRows),
+ * the clock moved past every clock received, local values that lost kept in `history`,
+ * and the cursor after the page — in ONE transaction, so an interrupted pull resumes from
+ * the last stored page and never skips or half-applies one. A page for another account than
+ * the one signed in now (a log out raced the request) is dropped.
+ */
+export async function storePullPage(
+  db: DialInDb,
+  accountId: string,
+  page: Pick<PullResponse, 'bags' | 'brews' | 'cursor'>,
+): Promise<boolean> {
+  return db.transaction('rw', [db.bags, db.brews, db.meta, db.history], async () => {
+    const meta = await loadMeta(db);
+    if (meta.accountId !== accountId) return false;
+    const at = db.now();
+    const history: HistoryEntry[] = [];
+    const clocks: string[] = [];
+    const merge = async (entity: Entity, remotes: readonly MergeableRow[]) => {
+      if (remotes.length === 0) return;
+      const table = (entity === 'bag' ? db.bags : db.brews) as unknown as Table<
+        MergeableRow,
+        string
+      >;
+      const locals = await table.bulkGet(remotes.map((row) => row.id));
+      const changedRows: MergeableRow[] = [];
+      remotes.forEach((remote, index) => {
+        const local = locals[index] as MergeableRow | undefined;
+        const { row, changed, overwritten } = mergeRows(entity, local, remote);
+        for (const clock of Object.values(remote.clocks)) clocks.push(clock);
+        if (changed.length > 0 || local === undefined) changedRows.push(row);
+        history.push(...historyFromOverwrites(entity, remote.id, overwritten, at));
+      });
+      await table.bulkPut(changedRows);
+    };
+    await merge('bag', page.bags as unknown as MergeableRow[]);
+    await merge('brew', page.brews as unknown as MergeableRow[]);
+    if (history.length > 0) await db.history.bulkAdd(history);
+    await db.meta.put({ ...receiveClocks(meta, clocks), cursor: page.cursor });
+    return true;
+  });
+}
+
+/**
+ * Pulls pages from the stored cursor until the server has nothing more, reporting progress
+ * after each stored page. A cursor the server does not recognise is reset once (a full pull:
+ * merging is idempotent, so rows seen twice change nothing).
+ */
+export async function pullAll(
+  db: DialInDb,
+  transport: Transport,
+  options: { pageSize?: number; onProgress?: (progress: PullProgress) => void } = {},
+): Promise<PullResult> {
+  const limit = Math.min(options.pageSize ?? LIMITS.pullPageDefault, LIMITS.pullPageMax);
+  let rows = 0;
+  let pages = 0;
+  let cursorReset = false;
+  for (;;) {
+    const meta = await loadMeta(db);
+    const accountId = meta.accountId;
+    if (accountId === null) return { ok: true, rows, pages };
+    if (meta.signedOutOnServer) return { ok: false, error: signedOut(), rows, pages };
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (meta.cursor !== null) query.set('cursor', meta.cursor);
+    const result = await requestJson(transport, 'GET', `${PULL_PATH}?${query}`, undefined, db.now);
+    if (result.kind === 'network') {
+      return { ok: false, error: networkError(result.error), rows, pages };
+    }
+    if (result.status !== 200) {
+      const error = errorBodyOf(result.status, result.body);
+      if (result.status === 401) {
+        await updateMeta(db, { signedOutOnServer: true });
+        return { ok: false, error: signedOut(), rows, pages };
+      }
+      if (error.code === 'invalid_cursor' && !cursorReset) {
+        cursorReset = true;
+        await updateMeta(db, { cursor: null });
+        continue;
+      }
+      return { ok: false, error: toSyncError(error), rows, pages };
+    }
+    const page = result.body as PullResponse;
+    if (!(await storePullPage(db, accountId, page))) {
+      return { ok: false, error: { code: 'account_changed', message: 'signed out' }, rows, pages };
+    }
+    await learnServerTime(db, page.serverTime, result.sentAt, result.receivedAt);
+    rows += page.bags.length + page.brews.length;
+    pages += 1;
+    options.onProgress?.({ done: rows, total: rows + page.remaining });
+    if (!page.hasMore) {
+      await updateMeta(db, { lastSyncedAt: db.now() });
+      return { ok: true, rows, pages };
+    }
+  }
+}
