@@ -1,15 +1,13 @@
 import { render } from 'preact';
 import { startPwa } from './pwa/index.js';
+import { App } from './ui/app.js';
+import { startRouter } from './ui/router.js';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/layout.css';
+import './styles/parts.css';
 
-function App() {
-  return (
-    <main>
-      <h1>Dial-in</h1>
-      <p>Your coffee log is on its way.</p>
-    </main>
-  );
-}
-
+startRouter();
 const root = document.getElementById('app');
 if (root) render(<App />, root);
 // Service worker (production builds), persistent storage, replay triggers: client/src/pwa.

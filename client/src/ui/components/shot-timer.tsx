@@ -52,9 +52,9 @@ export function ShotTimer({ onTime }: ShotTimerProps): JSX.Element {
         type="button"
         class={`btn ${running ? 'btn-danger' : 'btn-primary'}`}
         onClick={toggle}
-        aria-pressed={running}
+        aria-label={running ? 'Stop the shot timer' : 'Start the shot timer'}
       >
-        {running ? 'Stop' : 'Start timer'}
+        {running ? 'Stop' : 'Start'}
       </button>
       <button type="button" class="btn" onClick={reset} disabled={running || elapsed === 0}>
         Reset

@@ -1,0 +1,46 @@
+import { computed, signal } from '@preact/signals';
+import {
+  bagsWithCounts,
+  createDb,
+  deletedItems,
+  deviceMeta,
+  historyEntries,
+  outboxCounts,
+  recentBrews,
+  rejectedEntries,
+} from '../data/index.js';
+import { liveSignal } from './live-signal.js';
+
+/**
+ * The page's one database and the live reads every screen shares. Screens read these
+ * signals and write through the data layer's actions; nothing here touches Dexie tables.
+ */
+export const db = createDb();
+
+export const brews = liveSignal(() => recentBrews(db, 200), null);
+export const bags = liveSignal(() => bagsWithCounts(db), null);
+export const counts = liveSignal(() => outboxCounts(db), { pending: 0, rejected: 0 });
+export const rejected = liveSignal(() => rejectedEntries(db), []);
+export const meta = liveSignal(() => deviceMeta(db), undefined);
+export const deleted = liveSignal(() => deletedItems(db), { bags: [], brews: [] });
+export const history = liveSignal(() => historyEntries(db, { limit: 200 }), []);
+
+export const activeBags = computed(() => (bags.value ?? []).filter((b) => !b.archived));
+
+/** A clock for "N min ago" labels; ticks every 30 s, so they stay roughly current. */
+export const now = signal(Date.now());
+if (typeof window !== 'undefined') {
+  setInterval(() => {
+    now.value = Date.now();
+  }, 30_000);
+}
+
+export const online = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => {
+    online.value = true;
+  });
+  window.addEventListener('offline', () => {
+    online.value = false;
+  });
+}

@@ -1,0 +1,126 @@
+import type { JSX } from 'preact';
+import { updateAvailable } from '../pwa/index.js';
+import { now } from './app-state.js';
+import { Icon, type IconName } from './components/icons.js';
+import { UpdateBanner } from './components/pwa-status.js';
+import { SyncPill } from './components/sync-pill.js';
+import { Toast } from './components/toast.js';
+import { count } from './logic/format.js';
+import { route } from './router.js';
+import { BagDetail } from './screens/bag-detail.js';
+import { BagForm } from './screens/bag-form.js';
+import { Bags } from './screens/bags.js';
+import { BrewEdit } from './screens/brew-edit.js';
+import { History } from './screens/history.js';
+import { LogBrew } from './screens/log-brew.js';
+import { Settings } from './screens/settings.js';
+import { Today } from './screens/today.js';
+import { syncView } from './sync-view.js';
+import { dismissToast, toast } from './toast-state.js';
+
+const TABS: { name: string; href: string; label: string; icon: IconName; match: string[] }[] = [
+  { name: '', href: '#/', label: 'Brews', icon: 'today', match: ['', 'brew'] },
+  { name: 'log', href: '#/log', label: 'Log', icon: 'log', match: ['log'] },
+  {
+    name: 'bags',
+    href: '#/bags',
+    label: 'Bags',
+    icon: 'bags',
+    match: ['bags', 'bag', 'bag-new', 'bag-edit'],
+  },
+  { name: 'account', href: '#/account', label: 'Account', icon: 'account', match: ['account'] },
+  {
+    name: 'settings',
+    href: '#/settings',
+    label: 'Settings',
+    icon: 'settings',
+    match: ['settings', 'history'],
+  },
+];
+
+function Screen(): JSX.Element {
+  const { name, id } = route.value;
+  switch (name) {
+    case 'log':
+      return <LogBrew />;
+    case 'brew':
+      return id ? <BrewEdit key={id} id={id} /> : <Today />;
+    case 'bags':
+      return <Bags />;
+    case 'bag':
+      return id ? <BagDetail key={id} id={id} /> : <Bags />;
+    case 'bag-new':
+      return <BagForm id={null} />;
+    case 'bag-edit':
+      return id ? <BagForm key={id} id={id} /> : <Bags />;
+    case 'history':
+      return <History />;
+    case 'settings':
+      return <Settings />;
+    default:
+      return <Today />;
+  }
+}
+
+function DownloadProgress() {
+  const p = syncView.value.progress;
+  if (!p) return null;
+  return (
+    <div class="progress" role="status">
+      <label for="download-progress">
+        Downloading {count(p.done)} of {count(p.total)} brews
+      </label>
+      <progress id="download-progress" max={p.total} value={p.done} />
+    </div>
+  );
+}
+
+export function App(): JSX.Element {
+  const current = route.value.name;
+  const sync = syncView.value;
+  const t = toast.value;
+  return (
+    <div class="app">
+      <header class="app-header">
+        <a class="app-title" href="#/">
+          Dial-in
+        </a>
+        <SyncPill {...sync} now={now.value} href="#/account" />
+      </header>
+      <nav class="tabbar" aria-label="Main">
+        {TABS.map((tab) => (
+          <a
+            key={tab.name}
+            class={`tab${tab.name === 'log' ? ' tab-log' : ''}`}
+            href={tab.href}
+            aria-current={tab.match.includes(current) ? 'page' : undefined}
+          >
+            <Icon name={tab.icon} />
+            {tab.label}
+          </a>
+        ))}
+      </nav>
+      <main id="main" class="app-main" tabIndex={-1}>
+        <DownloadProgress />
+        {updateAvailable.value ? <UpdateBanner /> : null}
+        <Screen />
+      </main>
+      {t ? (
+        <Toast
+          key={t.id}
+          message={t.message}
+          onClose={dismissToast}
+          {...(t.actionLabel && t.onAction
+            ? {
+                actionLabel: t.actionLabel,
+                onAction: () => {
+                  dismissToast();
+                  t.onAction?.();
+                },
+              }
+            : {})}
+        />
+      ) : null}
+    </div>
+  );
+}

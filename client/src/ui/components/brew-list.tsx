@@ -1,0 +1,93 @@
+import type { JSX } from 'preact';
+import type { BrewItem } from '../../data/index.js';
+import { dayLabel, formatTime, grams, localDay, METHOD_LABELS } from '../logic/format.js';
+import { brewRatio, formatRatio, isFilter } from '../logic/ratio.js';
+import { tasteLabel } from './taste-buttons.js';
+
+const TASTE_COLOR = {
+  sour: 'var(--sour)',
+  balanced: 'var(--balanced)',
+  bitter: 'var(--bitter)',
+} as const;
+
+/** One brew: the recipe in one line, the verdict, and a mark while it has not synced. */
+export function BrewRow({ brew, showBag = true }: { brew: BrewItem; showBag?: boolean }) {
+  const out = isFilter(brew.method) ? (brew.waterG ?? brew.yieldG) : brew.yieldG;
+  const title = showBag
+    ? (brew.bag?.name ?? 'Unknown coffee')
+    : METHOD_LABELS[brew.method ?? 'other'];
+  const time = brew.brewedAt ? new Date(brew.brewedAt) : null;
+  return (
+    <li class="brew-item" data-brew={brew.id}>
+      <a class="brew-link" href={`#/brew/${brew.id}`}>
+        <span class="brew-title">{title}</span>
+        <span class="brew-ratio">{formatRatio(brewRatio(brew))}</span>
+        <span class="brew-meta">
+          {showBag && brew.method ? <span>{METHOD_LABELS[brew.method]}</span> : null}
+          {brew.grindSetting ? <span>grind {brew.grindSetting}</span> : null}
+          <span>
+            {grams(brew.doseG)} → {grams(out)}
+          </span>
+          {brew.timeS !== null ? <span>{formatTime(brew.timeS)}</span> : null}
+          {time ? (
+            <span>
+              {time.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+            </span>
+          ) : null}
+        </span>
+        <span class="brew-meta">
+          <span class="chip">
+            {brew.taste ? (
+              <span class="chip-dot" style={{ background: TASTE_COLOR[brew.taste] }} />
+            ) : null}
+            {tasteLabel(brew.taste)}
+          </span>
+          {brew.rating !== null ? (
+            <span class="chip">
+              <span aria-hidden="true">★</span>
+              <span class="visually-hidden">rated</span> {brew.rating}
+            </span>
+          ) : null}
+          {brew.rejected ? (
+            <span class="chip chip-rejected">Rejected by server</span>
+          ) : brew.unsynced ? (
+            <span class="chip chip-unsynced" data-unsynced="true" title="Not on the server yet">
+              ↻ Not synced
+            </span>
+          ) : null}
+        </span>
+      </a>
+      {brew.method ? (
+        <a
+          class="btn brew-repeat"
+          href={`#/log?bag=${brew.bagId}&method=${brew.method}`}
+          aria-label={`Repeat ${title}, ${tasteLabel(brew.taste)}`}
+        >
+          Repeat
+        </a>
+      ) : null}
+    </li>
+  );
+}
+
+/** Brews grouped by local day, newest first. */
+export function BrewList(props: { brews: readonly BrewItem[]; now: number; showBag?: boolean }) {
+  const groups: { day: string; items: BrewItem[] }[] = [];
+  for (const brew of props.brews) {
+    const day = brew.brewedAt ? localDay(Date.parse(brew.brewedAt)) : 'unknown';
+    const group = groups[groups.length - 1];
+    if (group && group.day === day) group.items.push(brew);
+    else groups.push({ day, items: [brew] });
+  }
+  const sections: JSX.Element[] = groups.map((g) => (
+    <section key={g.day} aria-label={g.day === 'unknown' ? 'Undated' : dayLabel(g.day, props.now)}>
+      <h2 class="day-title">{g.day === 'unknown' ? 'Undated' : dayLabel(g.day, props.now)}</h2>
+      <ul class="list">
+        {g.items.map((b) => (
+          <BrewRow key={b.id} brew={b} showBag={props.showBag ?? true} />
+        ))}
+      </ul>
+    </section>
+  ));
+  return <div class="brew-list">{sections}</div>;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { draftFrom, draftPatch, draftProblems, parseNumber } from './brew-draft.js';
+
+describe('brew draft', () => {
+  it('parses numbers, decimal commas and junk', () => {
+    expect(parseNumber('18.5')).toBe(18.5);
+    expect(parseNumber('18,5')).toBe(18.5);
+    expect(parseNumber('18.')).toBe(18);
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('abc')).toBeNaN();
+  });
+  it('round-trips values and clears empty fields', () => {
+    const d = draftFrom({ bagId: 'x', method: 'espresso', doseG: 18, grindSetting: '2.4.1' });
+    const p = draftPatch({ ...d, yieldG: '36' });
+    expect(p).toMatchObject({ method: 'espresso', doseG: 18, yieldG: 36, grindSetting: '2.4.1' });
+    expect(p.waterG).toBeNull();
+    expect(p.notes).toBeNull();
+  });
+  it('words problems with the shared ranges', () => {
+    const d = { ...draftFrom({}), doseG: '120', timeS: 'x' };
+    const problems = draftProblems(d, Date.now());
+    expect(problems.doseG).toBe('Dose must be at most 100');
+    expect(problems.timeS).toBe('Time must be a number');
+    expect(draftProblems(draftFrom({ doseG: 18 }), Date.now())).toEqual({});
+  });
+});

@@ -1,0 +1,72 @@
+import type { JSX } from 'preact';
+import type { BagItem } from '../../data/index.js';
+import { bags, now } from '../app-state.js';
+import { daysSince } from '../logic/format.js';
+
+function BagRow({ bag, nowMs }: { bag: BagItem; nowMs: number }) {
+  const days = daysSince(bag.roastDate, nowMs);
+  return (
+    <li>
+      <a class="bag-item" href={`#/bag/${bag.id}`} data-bag={bag.id}>
+        <strong>{bag.name}</strong>
+        <span class="muted">
+          {[bag.roaster, bag.origin].filter(Boolean).join(' · ') || 'No roaster yet'}
+        </span>
+        <span class="brew-meta">
+          <span>
+            {bag.brewCount} {bag.brewCount === 1 ? 'brew' : 'brews'}
+          </span>
+          {bag.roastDate ? (
+            <span>
+              roasted {bag.roastDate} · {days} {days === 1 ? 'day' : 'days'} ago
+            </span>
+          ) : (
+            <span>no roast date</span>
+          )}
+          {bag.unsynced ? <span class="chip chip-unsynced">↻ Not synced</span> : null}
+        </span>
+      </a>
+    </li>
+  );
+}
+
+/** Bags: active first, archived below (folded). */
+export function Bags(): JSX.Element {
+  const all = bags.value;
+  if (all === null) return <p class="muted">Loading…</p>;
+  const active = all.filter((b) => !b.archived);
+  const archived = all.filter((b) => b.archived);
+  return (
+    <div>
+      <div class="screen-head">
+        <h1>Bags</h1>
+        <a class="btn btn-primary" href="#/bag-new">
+          + Add a bag
+        </a>
+      </div>
+      {active.length === 0 ? (
+        <div class="empty card">
+          <p>No open bags. Add the coffee you are brewing.</p>
+        </div>
+      ) : (
+        <ul class="list">
+          {active.map((b) => (
+            <BagRow key={b.id} bag={b} nowMs={now.value} />
+          ))}
+        </ul>
+      )}
+      {archived.length > 0 ? (
+        <details class="card" style={{ marginTop: '16px' }}>
+          <summary class="label" style={{ minHeight: 'var(--tap)', alignContent: 'center' }}>
+            Archived ({archived.length})
+          </summary>
+          <ul class="list" style={{ marginTop: '8px' }}>
+            {archived.map((b) => (
+              <BagRow key={b.id} bag={b} nowMs={now.value} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}

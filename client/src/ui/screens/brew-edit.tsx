@@ -1,0 +1,118 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { deleteBrew, getBrew, restoreBrew, updateBrew, ValidationError } from '../../data/index.js';
+import { bags, db } from '../app-state.js';
+import { BrewForm } from '../components/brew-form.js';
+import {
+  type BrewDraft,
+  draftFrom,
+  draftPatch,
+  draftProblems,
+  FIELD_LABELS,
+} from '../logic/brew-draft.js';
+import { navigate } from '../router.js';
+import { showToast } from '../toast-state.js';
+
+/** Edit one brew (also where "edit and retry" of a rejected change lands). */
+export function BrewEdit({ id }: { id: string }): JSX.Element {
+  const [draft, setDraft] = useState<BrewDraft | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    void getBrew(db, id).then((brew) => {
+      if (!brew || brew.deletedAt !== null) setMissing(true);
+      else setDraft(draftFrom(brew));
+    });
+  }, [id]);
+
+  if (missing) {
+    return (
+      <div class="empty card">
+        <p>This brew was deleted.</p>
+        <a class="btn" href="#/history">
+          Deleted items
+        </a>
+      </div>
+    );
+  }
+  if (draft === null) return <p class="muted">Loading…</p>;
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (!draft) return;
+    const problems = draftProblems(draft, Date.now());
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    try {
+      const patch = { ...draftPatch(draft), ...(draft.bagId ? { bagId: draft.bagId } : {}) };
+      await updateBrew(db, id, patch);
+      showToast('Brew updated');
+      navigate('#/');
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      setErrors(
+        Object.fromEntries(
+          error.problems.map((p) => [p.field, `${FIELD_LABELS[p.field] ?? p.field} ${p.message}`]),
+        ),
+      );
+    }
+  }
+
+  async function remove() {
+    await deleteBrew(db, id);
+    navigate('#/');
+    showToast('Brew deleted', {
+      label: 'Undo',
+      run: () => void restoreBrew(db, id),
+    });
+  }
+
+  const coffee = (
+    <div class="field">
+      <label for="f-bag">Coffee</label>
+      <select
+        id="f-bag"
+        class="input"
+        value={draft.bagId ?? ''}
+        onChange={(e) => setDraft({ ...draft, bagId: e.currentTarget.value })}
+      >
+        {(bags.value ?? []).map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <form onSubmit={save} noValidate aria-labelledby="edit-title">
+      <div class="screen-head">
+        <h1 id="edit-title">Edit brew</h1>
+        <a class="btn" href={`#/log?bag=${draft.bagId ?? ''}&method=${draft.method}`}>
+          Repeat
+        </a>
+      </div>
+      <BrewForm
+        draft={draft}
+        onChange={(next) => {
+          setDraft(next);
+          setErrors(draftProblems(next, Date.now()));
+        }}
+        errors={errors}
+        coffee={coffee}
+      />
+      <div class="btn-row" style={{ marginTop: '12px' }}>
+        <button type="button" class="btn btn-danger" onClick={() => void remove()}>
+          Delete brew
+        </button>
+      </div>
+      <div class="sticky-save">
+        <button type="submit" class="btn btn-primary btn-big">
+          Save changes
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { BAG_FIELDS, BREW_METHODS, type BrewMethod } from '../../../../shared/model/entities.js';
+import { checkValue } from '../../../../shared/model/validate.js';
+import { createBag, createBrew, newBrewFrom, ValidationError } from '../../data/index.js';
+import { activeBags, bags, brews, db } from '../app-state.js';
+import { BrewForm } from '../components/brew-form.js';
+import {
+  type BrewDraft,
+  draftFrom,
+  draftPatch,
+  draftProblems,
+  FIELD_LABELS,
+} from '../logic/brew-draft.js';
+import { navigate, route } from '../router.js';
+import { showToast } from '../toast-state.js';
+
+function isMethod(value: string | null): value is BrewMethod {
+  return value !== null && (BREW_METHODS as readonly string[]).includes(value);
+}
+
+/** Which coffee and method to start from: the link's, else the newest brew's, else the first bag. */
+function startingPoint(): { bagId: string | null; method: BrewMethod } {
+  const params = route.value.params;
+  const last = brews.value?.[0];
+  const bagParam = params.get('bag');
+  const method = params.get('method');
+  const bagId = bagParam ?? last?.bagId ?? activeBags.value[0]?.id ?? null;
+  return { bagId, method: isMethod(method) ? method : (last?.method ?? 'espresso') };
+}
+
+/**
+ * Log a brew: prefilled from the last brew of the chosen bag and method, so repeating a shot
+ * with a new grind is "finer, Save". Saving writes locally (instant, offline) and shows the
+ * brew at the top of Today.
+ */
+export function LogBrew(): JSX.Element {
+  const loaded = bags.value !== null && brews.value !== null;
+  const [draft, setDraft] = useState<BrewDraft | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [tried, setTried] = useState(false);
+  const [newBagName, setNewBagName] = useState('');
+  const saving = useRef(false);
+  const key = `${route.value.params.toString()}|${loaded}`;
+
+  // Prefill once the lists are loaded, and again when the link (bag, method) changes.
+  useEffect(() => {
+    if (!loaded) return;
+    const start = startingPoint();
+    void prefill(start.bagId, start.method);
+  }, [key]);
+
+  async function prefill(bagId: string | null, method: BrewMethod) {
+    const values = bagId ? await newBrewFrom(db, bagId, method) : { method };
+    setDraft(draftFrom(values, method));
+    setErrors({});
+    setTried(false);
+  }
+
+  if (!loaded || draft === null) return <p class="muted">Loading…</p>;
+  const noBags = activeBags.value.length === 0;
+
+  const change = (next: BrewDraft) => {
+    if (next.bagId !== draft.bagId || next.method !== draft.method) {
+      void prefill(next.bagId, next.method);
+      return;
+    }
+    setDraft(next);
+    if (tried) setErrors(draftProblems(next, Date.now()));
+  };
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (saving.current || draft === null) return;
+    const problems = draftProblems(draft, Date.now());
+    const bagProblem = noBags ? checkValue(BAG_FIELDS.name, newBagName, Date.now()) : null;
+    if (bagProblem) problems.bagName = `Coffee name ${bagProblem}`;
+    setTried(true);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) {
+      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    saving.current = true;
+    try {
+      const bagId =
+        noBags || !draft.bagId ? await createBag(db, { name: newBagName.trim() }) : draft.bagId;
+      const id = await createBrew(db, { ...draftPatch(draft), bagId });
+      showToast('Brew saved');
+      navigate(`#/?saved=${id}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const byField: Record<string, string> = {};
+      for (const p of error.problems)
+        byField[p.field] = `${FIELD_LABELS[p.field] ?? p.field} ${p.message}`;
+      setErrors(byField);
+    } finally {
+      saving.current = false;
+    }
+  }
+
+  const coffee = noBags ? (
+    <div class="field">
+      <label for="f-bag-name">Coffee (a new bag)</label>
+      <input
+        id="f-bag-name"
+        class="input"
+        value={newBagName}
+        placeholder="e.g. Ethiopia Guji"
+        aria-invalid={errors.bagName ? 'true' : 'false'}
+        aria-describedby={errors.bagName ? 'f-bag-name-error' : undefined}
+        onInput={(e) => setNewBagName(e.currentTarget.value)}
+      />
+      {errors.bagName ? (
+        <p class="error" id="f-bag-name-error">
+          {errors.bagName}
+        </p>
+      ) : null}
+    </div>
+  ) : (
+    <div class="field">
+      <label for="f-bag">Coffee</label>
+      <select
+        id="f-bag"
+        class="input"
+        value={draft.bagId ?? ''}
+        onChange={(e) => change({ ...draft, bagId: e.currentTarget.value })}
+      >
+        {activeBags.value.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name}
+            {b.roaster ? ` — ${b.roaster}` : ''}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <form onSubmit={save} noValidate aria-labelledby="log-title">
+      <div class="screen-head">
+        <h1 id="log-title">Log a brew</h1>
+      </div>
+      <BrewForm draft={draft} onChange={change} errors={errors} coffee={coffee} />
+      <div class="sticky-save">
+        <button type="submit" class="btn btn-primary btn-big" data-testid="save-brew">
+          Save brew
+        </button>
+      </div>
+    </form>
+  );
+}
