@@ -67,7 +67,9 @@ export function receiveClocks(meta: MetaRecord, clocks: Iterable<string>): MetaR
 
 /**
  * Learns the server clock offset from a reply's `serverTime`, assuming the reply was
- * stamped halfway through the round trip. Small jitter (< 1 s) is ignored.
+ * stamped halfway through the round trip, so the estimate is off by at most half the round
+ * trip. The estimate from the fastest round trip so far is kept (as NTP does), unless a new
+ * one disagrees by more than a second plus its own uncertainty: the device clock was changed.
  */
 export async function learnServerTime(
   db: DialInDb,
@@ -77,9 +79,12 @@ export async function learnServerTime(
 ): Promise<MetaRecord> {
   return db.transaction('rw', db.meta, async () => {
     const meta = await loadMeta(db);
+    const rtt = Math.max(0, receivedAt - sentAt);
     const offset = Math.round(serverTime - (sentAt + receivedAt) / 2);
-    if (Math.abs(offset - meta.clockOffsetMs) < 1000) return meta;
-    const next = { ...meta, clockOffsetMs: offset };
+    const previousRtt = meta.clockOffsetRttMs ?? Number.POSITIVE_INFINITY;
+    const jumped = Math.abs(offset - meta.clockOffsetMs) > 1000 + rtt;
+    if (rtt >= previousRtt && !jumped) return meta;
+    const next = { ...meta, clockOffsetMs: offset, clockOffsetRttMs: rtt };
     await db.meta.put(next);
     return next;
   });

@@ -11,6 +11,7 @@ export function newMeta(): MetaRecord {
     hlc: { millis: 0, counter: 0 },
     hlcReceived: null,
     clockOffsetMs: 0,
+    clockOffsetRttMs: null,
     cursor: null,
     lastSyncedAt: null,
     signedOutOnServer: false,

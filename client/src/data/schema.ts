@@ -95,6 +95,8 @@ export interface MetaRecord {
   hlcReceived: string | null;
   /** Server time minus device time (ms), learned from `serverTime` in replies. */
   clockOffsetMs: number;
+  /** The round trip the offset was measured over (its uncertainty); null = never measured. */
+  clockOffsetRttMs?: number | null;
   /** Opaque pull cursor; null = pull from the start. */
   cursor: string | null;
   lastSyncedAt: number | null;

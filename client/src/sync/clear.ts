@@ -6,10 +6,12 @@ export const WORKBOX_QUEUE_DB = 'workbox-background-sync';
 
 /**
  * Empties every local table and starts a fresh anonymous identity with a NEW device id, in
- * one transaction (nothing of the previous account survives a crash half-way).
+ * one transaction (nothing of the previous account survives a crash half-way). Only the
+ * measured offset to the server's clock is kept: it describes the device, not the account.
  */
 export async function clearLocalData(db: DialInDb): Promise<void> {
   await db.transaction('rw', [db.bags, db.brews, db.outbox, db.meta, db.history], async () => {
+    const old = await db.meta.get('device');
     await Promise.all([
       db.bags.clear(),
       db.brews.clear(),
@@ -17,7 +19,11 @@ export async function clearLocalData(db: DialInDb): Promise<void> {
       db.meta.clear(),
       db.history.clear(),
     ]);
-    await db.meta.put(newMeta());
+    await db.meta.put({
+      ...newMeta(),
+      clockOffsetMs: old?.clockOffsetMs ?? 0,
+      clockOffsetRttMs: old?.clockOffsetRttMs ?? null,
+    });
   });
 }
 
