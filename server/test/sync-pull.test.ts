@@ -15,22 +15,31 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Pull order as the contract states it: (version, entity, id), ids compared as strings. */
-function orderKeys(pages: PullResponse[]): [number, Entity, string][] {
-  return pages.flatMap((page) => [
-    ...page.bags.map((row) => [row.version, 'bag', row.id] as [number, Entity, string]),
-    ...page.brews.map((row) => [row.version, 'brew', row.id] as [number, Entity, string]),
-  ]);
+type Key = [number, Entity, string];
+
+/**
+ * The rows of consecutive pages in pull order: (version, entity, id), ids compared as
+ * strings. A page splits into `bags` and `brews`, so each page is put back in order, and
+ * `isAscending` then checks that each page starts after the previous one ended.
+ */
+function orderKeys(pages: PullResponse[]): Key[] {
+  return pages.flatMap((page) => {
+    const bags = page.bags.map((row): Key => [row.version, 'bag', row.id]);
+    const brews = page.brews.map((row): Key => [row.version, 'brew', row.id]);
+    // Each array must already be in order on its own.
+    expect(isAscending(bags) && isAscending(brews)).toBe(true);
+    return [...bags, ...brews].sort(compareKeys);
+  });
 }
 
-function isAscending(keys: [number, Entity, string][]): boolean {
-  return keys.every((key, i) => {
-    const prev = keys[i - 1];
-    if (prev === undefined) return true;
-    if (prev[0] !== key[0]) return prev[0] < key[0];
-    if (prev[1] !== key[1]) return prev[1] < key[1];
-    return prev[2] < key[2];
-  });
+function compareKeys(a: Key, b: Key): number {
+  if (a[0] !== b[0]) return a[0] - b[0];
+  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+}
+
+function isAscending(keys: Key[]): boolean {
+  return keys.every((key, i) => i === 0 || compareKeys(keys[i - 1] as Key, key) < 0);
 }
 
 /** One push creating `bags` bags and `brews` brews: all rows in one version. */
