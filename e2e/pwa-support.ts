@@ -166,3 +166,54 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/**
+ * Takes Background Sync out of the picture, as on Safari, Firefox and iOS: granting the origin
+ * only an unrelated permission makes Chromium deny `background-sync` (CDP grantPermissions
+ * rejects every permission not listed), so `registration.sync.register()` fails and no `sync`
+ * event ever fires. Only the page's "replay" messages move the queue then.
+ */
+export async function denyBackgroundSync(context: BrowserContext, origin: string): Promise<void> {
+  await context.grantPermissions(['storage-access'], { origin });
+}
+
+/** True when the page may register a Background Sync (it must not, after denyBackgroundSync). */
+export async function canRegisterSync(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+      sync?: { register(tag: string): Promise<void> };
+    };
+    try {
+      await registration.sync?.register('probe');
+      return registration.sync !== undefined;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Sends a request from the page through its worker; returns the status and parsed body. */
+export async function fetchFromPage(
+  page: Page,
+  path: string,
+  method: 'GET' | 'POST' = 'GET',
+): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ path, method }) => {
+      const init: RequestInit =
+        method === 'POST'
+          ? { method, headers: { 'content-type': 'application/json' }, body: '{}' }
+          : { method };
+      const response = await fetch(path, init);
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Not JSON: keep the text.
+      }
+      return { status: response.status, body };
+    },
+    { path, method },
+  );
+}
