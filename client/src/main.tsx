@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { startPwa } from './pwa/index.js';
 import { App } from './ui/app.js';
 import { startRouter } from './ui/router.js';
+import { engine, startSync } from './ui/sync-state.js';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
@@ -11,4 +12,6 @@ startRouter();
 const root = document.getElementById('app');
 if (root) render(<App />, root);
 // Service worker (production builds), persistent storage, replay triggers: client/src/pwa.
-startPwa();
+// After the worker replays queued pushes, sync again to pull what they changed.
+startPwa({ onReplayed: () => void engine.syncNow() });
+startSync();

@@ -7,6 +7,7 @@ import { SyncPill } from './components/sync-pill.js';
 import { Toast } from './components/toast.js';
 import { count } from './logic/format.js';
 import { route } from './router.js';
+import { AccountScreen } from './screens/account.js';
 import { BagDetail } from './screens/bag-detail.js';
 import { BagForm } from './screens/bag-form.js';
 import { Bags } from './screens/bags.js';
@@ -15,7 +16,7 @@ import { History } from './screens/history.js';
 import { LogBrew } from './screens/log-brew.js';
 import { Settings } from './screens/settings.js';
 import { Today } from './screens/today.js';
-import { syncView } from './sync-view.js';
+import { syncStatus, syncView } from './sync-state.js';
 import { dismissToast, toast } from './toast-state.js';
 
 const TABS: { name: string; href: string; label: string; icon: IconName; match: string[] }[] = [
@@ -53,6 +54,8 @@ function Screen(): JSX.Element {
       return <BagForm id={null} />;
     case 'bag-edit':
       return id ? <BagForm key={id} id={id} /> : <Bags />;
+    case 'account':
+      return <AccountScreen />;
     case 'history':
       return <History />;
     case 'settings':
@@ -68,7 +71,7 @@ function DownloadProgress() {
   return (
     <div class="progress" role="status">
       <label for="download-progress">
-        Downloading {count(p.done)} of {count(p.total)} brews
+        Downloading {count(p.done)} of {count(p.total)} brews and bags
       </label>
       <progress id="download-progress" max={p.total} value={p.done} />
     </div>
@@ -103,6 +106,14 @@ export function App(): JSX.Element {
       <main id="main" class="app-main" tabIndex={-1}>
         <DownloadProgress />
         {updateAvailable.value ? <UpdateBanner /> : null}
+        {syncStatus.value.signedOutOnServer && current !== 'account' ? (
+          <div class="banner banner-danger screen-head" role="alert">
+            <span>Signed out on the server. Your changes are kept here.</span>
+            <a class="btn" href="#/account">
+              Log in
+            </a>
+          </div>
+        ) : null}
         <Screen />
       </main>
       {t ? (

@@ -16,7 +16,8 @@ export interface SyncPillProps {
 /** The words of the pill, kept pure so they can be read in tests and screen readers. */
 export function syncText(p: Omit<SyncPillProps, 'href'>): string {
   const parts: string[] = [];
-  if (!p.signedIn) parts.push('On this device');
+  // Without an account nothing is pending: there is no server to send to.
+  if (!p.signedIn) return 'Local only';
   else if (p.state === 'offline') parts.push('Offline');
   else if (p.state === 'syncing') parts.push('Syncing…');
   else if (p.state === 'error') parts.push('Sync error');

@@ -2,10 +2,16 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { BAG_FIELDS, ROAST_LEVELS, type RoastLevel } from '../../../../shared/model/entities.js';
 import { validatePatch } from '../../../../shared/model/validate.js';
-import { createBag, getBag, updateBag, ValidationError } from '../../data/index.js';
-import { db } from '../app-state.js';
+import {
+  createBag,
+  discardRejected,
+  getBag,
+  updateBag,
+  ValidationError,
+} from '../../data/index.js';
+import { db, rejected } from '../app-state.js';
 import { FIELD_LABELS, parseNumber } from '../logic/brew-draft.js';
-import { navigate } from '../router.js';
+import { navigate, route } from '../router.js';
 import { showToast } from '../toast-state.js';
 
 interface BagDraft {
@@ -45,6 +51,8 @@ function patchOf(d: BagDraft): Record<string, unknown> {
 export function BagForm({ id }: { id: string | null }): JSX.Element {
   const [draft, setDraft] = useState<BagDraft | null>(id ? null : EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const retryId = route.value.params.get('retry');
+  const refused = retryId ? rejected.value.find((e) => e.mutationId === retryId) : undefined;
 
   useEffect(() => {
     if (!id) return;
@@ -80,12 +88,14 @@ export function BagForm({ id }: { id: string | null }): JSX.Element {
       return;
     }
     try {
-      if (id) {
+      // Edit and retry: the refused change is undone first, so the edit replaces it.
+      if (refused) await discardRejected(db, refused.mutationId);
+      if (id && (await getBag(db, id))) {
         await updateBag(db, id, patch);
         navigate(`#/bag/${id}`);
       } else {
         const name = patch.name as string;
-        const created = await createBag(db, { ...patch, name });
+        const created = await createBag(db, { ...patch, name }, id ?? crypto.randomUUID());
         showToast('Bag added');
         navigate(`#/bag/${created}`);
       }
@@ -124,6 +134,12 @@ export function BagForm({ id }: { id: string | null }): JSX.Element {
   return (
     <form onSubmit={save} noValidate class="stack" aria-labelledby="bag-form-title">
       <h1 id="bag-form-title">{id ? 'Edit bag' : 'Add a bag'}</h1>
+      {refused ? (
+        <div class="banner banner-danger" role="alert">
+          The server refused this change: <strong>{refused.error?.message}</strong>. Fix it and save
+          to send it again.
+        </div>
+      ) : null}
       <div class="card">
         {field(
           'name',

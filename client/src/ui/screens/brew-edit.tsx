@@ -1,7 +1,15 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { deleteBrew, getBrew, restoreBrew, updateBrew, ValidationError } from '../../data/index.js';
-import { bags, db } from '../app-state.js';
+import {
+  createBrew,
+  deleteBrew,
+  discardRejected,
+  getBrew,
+  restoreBrew,
+  updateBrew,
+  ValidationError,
+} from '../../data/index.js';
+import { bags, db, rejected } from '../app-state.js';
 import { BrewForm } from '../components/brew-form.js';
 import {
   type BrewDraft,
@@ -10,7 +18,7 @@ import {
   draftProblems,
   FIELD_LABELS,
 } from '../logic/brew-draft.js';
-import { navigate } from '../router.js';
+import { navigate, route } from '../router.js';
 import { showToast } from '../toast-state.js';
 
 /** Edit one brew (also where "edit and retry" of a rejected change lands). */
@@ -18,6 +26,8 @@ export function BrewEdit({ id }: { id: string }): JSX.Element {
   const [draft, setDraft] = useState<BrewDraft | null>(null);
   const [missing, setMissing] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const retryId = route.value.params.get('retry');
+  const refused = retryId ? rejected.value.find((e) => e.mutationId === retryId) : undefined;
 
   useEffect(() => {
     void getBrew(db, id).then((brew) => {
@@ -46,7 +56,11 @@ export function BrewEdit({ id }: { id: string }): JSX.Element {
     if (Object.keys(problems).length > 0) return;
     try {
       const patch = { ...draftPatch(draft), ...(draft.bagId ? { bagId: draft.bagId } : {}) };
-      await updateBrew(db, id, patch);
+      // Edit and retry: the refused change is undone first, so the edit replaces it.
+      if (refused) await discardRejected(db, refused.mutationId);
+      const row = await getBrew(db, id);
+      if (row) await updateBrew(db, id, patch);
+      else if (draft.bagId) await createBrew(db, { ...patch, bagId: draft.bagId }, id);
       showToast('Brew updated');
       navigate('#/');
     } catch (error) {
@@ -94,6 +108,12 @@ export function BrewEdit({ id }: { id: string }): JSX.Element {
           Repeat
         </a>
       </div>
+      {refused ? (
+        <div class="banner banner-danger" role="alert">
+          The server refused this change: <strong>{refused.error?.message}</strong>. Fix it and save
+          to send it again.
+        </div>
+      ) : null}
       <BrewForm
         draft={draft}
         onChange={(next) => {

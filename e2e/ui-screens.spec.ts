@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { LAPTOP, PHONE } from './support/device.js';
+import { expect, test } from './support/fixtures.js';
+import { importThroughUi, sampleExport } from './ui-helpers.js';
+
+/**
+ * Every screen, at the phone viewport in light and dark and on a laptop: no serious or
+ * critical axe violations, and a screenshot of each (SCREENS_DIR, or the test's output dir)
+ * for a person to look at.
+ */
+
+const SCREENS: [string, string][] = [
+  ['today', '#/'],
+  ['log', '#/log'],
+  ['bags', '#/bags'],
+  ['bag-new', '#/bag-new'],
+  ['account', '#/account'],
+  ['settings', '#/settings'],
+  ['history', '#/history'],
+];
+
+async function expectAccessible(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  expect(bad).toEqual([]);
+}
+
+const VARIANTS = [
+  { label: 'phone-light', options: { ...PHONE, colorScheme: 'light' as const } },
+  { label: 'phone-dark', options: { ...PHONE, colorScheme: 'dark' as const } },
+  { label: 'laptop', options: LAPTOP },
+];
+
+for (const { label, options } of VARIANTS) {
+  test(`every screen is accessible (${label})`, async ({ openDevice }, testInfo) => {
+    const { page, consoleErrors } = await openDevice(options);
+    const dir = process.env.SCREENS_DIR;
+    const shot = async (name: string, fullPage = true) => {
+      const path = dir ? `${dir}/${label}-${name}.png` : testInfo.outputPath(`${name}.png`);
+      await page.screenshot({ path, fullPage });
+    };
+    const visit = async (name: string, hash: string) => {
+      await page.goto(`/${hash}`);
+      await expect(page.locator('h1').first()).toBeVisible();
+      await expectAccessible(page, name);
+      await shot(name, name !== 'log');
+    };
+
+    await visit('empty-today', '#/');
+    await visit('empty-log', '#/log');
+    await importThroughUi(page, sampleExport({ brews: 20 }));
+    for (const [name, hash] of SCREENS) await visit(name, hash);
+
+    // A bag with its chart and hint, and one brew's edit screen.
+    await page.goto('/#/bags');
+    await page.locator('.bag-item').first().click();
+    await expect(page.locator('svg.chart')).toBeVisible();
+    await expectAccessible(page, 'bag-detail');
+    await shot('bag-detail');
+    await page.goto('/#/');
+    await page.locator('.brew-link').first().click();
+    await expect(page.getByRole('heading', { name: 'Edit brew' })).toBeVisible();
+    await expectAccessible(page, 'brew-edit');
+    await shot('brew-edit', false);
+
+    // Deleting shows the undo toast; History then lists the deleted brew.
+    await page.getByRole('button', { name: 'Delete brew' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Brew deleted' })).toBeVisible();
+    await expectAccessible(page, 'undo-toast');
+    await shot('undo-toast', false);
+    await visit('history-deleted', '#/history');
+    expect(consoleErrors).toEqual([]);
+  });
+}
