@@ -35,18 +35,25 @@ async function main(): Promise<void> {
   console.log(`Dial-in listening on http://${host}:${port}`);
 }
 
+/** How long in-flight requests get to finish before the process exits anyway. */
+const CLOSE_TIMEOUT_MS = 10_000;
+
 function closeOnSignals(app: FastifyInstance, database: DatabaseHandle): void {
   let closing = false;
   const close = async (signal: NodeJS.Signals) => {
-    if (closing) {
-      // A second signal means "now".
-      process.exit(1);
-    }
+    // Repeats are normal (a process group signalled while tsx or npm relays the same signal):
+    // the first one closes, the timeout below bounds how long that may take.
+    if (closing) return;
     closing = true;
     app.log.info({ signal }, 'closing');
+    setTimeout(() => {
+      console.error(`Dial-in did not close within ${CLOSE_TIMEOUT_MS} ms; exiting.`);
+      process.exit(1);
+    }, CLOSE_TIMEOUT_MS).unref();
     try {
       await app.close();
       await database.close();
+      console.log('Dial-in closed');
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'close failed');

@@ -14,7 +14,8 @@ export const testRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/fail-next-push',
     {
       schema: {
-        body: Type.Optional(
+        // No body at all means the defaults (500, once).
+        body: Type.Union([
           Type.Object(
             {
               status: Type.Optional(Type.Integer({ minimum: 400, maximum: 599 })),
@@ -22,7 +23,9 @@ export const testRoutes: FastifyPluginAsyncTypebox = async (app) => {
             },
             { additionalProperties: false },
           ),
-        ),
+          Type.Undefined(),
+          Type.Null(),
+        ]),
         response: {
           200: Type.Object({ status: Type.Integer(), count: Type.Integer() }),
           ...errors,

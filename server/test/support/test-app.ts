@@ -19,6 +19,8 @@ export interface TestAppOptions {
   /** Defaults to limits no test reaches; rate-limit tests pass low ones. */
   authRateLimit?: AuthRateLimit;
   staticDir?: string | null;
+  /** Honour X-Forwarded-Proto/For, as behind a proxy (to test Secure cookies, per-IP limits). */
+  trustProxy?: boolean;
 }
 
 const UNREACHABLE_LIMITS: AuthRateLimit = { ipMax: 100_000, emailMax: 100_000, windowMs: 60_000 };
@@ -38,6 +40,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     testHooks: options.testHooks ?? false,
     staticDir: options.staticDir ?? null,
     authRateLimit: options.authRateLimit ?? UNREACHABLE_LIMITS,
+    trustProxy: options.trustProxy ?? false,
   });
   await app.ready();
   return {
