@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -61,9 +63,11 @@ test('npm run healthcheck passes against a live server and fails against none', 
     run(npm, ['run', '--silent', 'healthcheck'], { cwd: repoRoot, env }),
   ).resolves.toBeTruthy();
 
-  const dead = await startServer();
-  const deadPort = new URL(dead.url).port;
-  await dead.stop();
+  // A port that was free a moment ago: nothing answers there.
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const deadPort = String((probe.address() as AddressInfo).port);
+  await new Promise((resolve) => probe.close(resolve));
   await expect(
     run(npm, ['run', '--silent', 'healthcheck'], {
       cwd: repoRoot,

@@ -30,8 +30,8 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern.
-    async ({}, use) => {
-      const server = await startServer();
+    async ({}, use, workerInfo) => {
+      const server = await startServer({ logDir: workerInfo.project.outputDir });
       await use(server);
       await server.stop();
     },

@@ -15,8 +15,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Where the built app is (its dist/). Default the repository root. */
   cwd?: string;
-  /** Where the process's stdout and stderr go. Default test-results/server-<schema or pid>.log. */
-  logFile?: string;
+  /** Where the process's stdout and stderr go, as server-<schema or id>.log. Default test-results. */
+  logDir?: string;
   /** Extra environment, applied last. */
   env?: Record<string, string>;
 }
@@ -66,9 +66,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...options.env,
   };
 
-  const logFile =
-    options.logFile ?? path.join(repoRoot, 'test-results', `server-${schema ?? process.pid}.log`);
-  mkdirSync(path.dirname(logFile), { recursive: true });
+  const logDir = options.logDir ?? path.join(repoRoot, 'test-results');
+  const logFile = path.join(logDir, `server-${schema ?? uniqueSchema('pglite')}.log`);
+  mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(logFile);
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log, { end: false });
