@@ -192,14 +192,14 @@ export class SyncEngine {
       // Offline, the push still goes: a service worker answers 202 and queues it for
       // background sync, which is what delivers it after the app is closed.
       const push = await pushOutbox(this.db, this.transport);
-      if (!push.ok) return push;
+      if (!push.ok) return { ok: false, error: push.error };
       if (!online) return { ok: true };
       const pull = await pullAll(this.db, this.transport, {
         ...(this.options.pullPageSize === undefined ? {} : { pageSize: this.options.pullPageSize }),
         onProgress: (progress) => this.store.set({ progress }),
       });
       this.store.set({ progress: null });
-      return pull.ok ? { ok: true } : pull;
+      return pull.ok ? { ok: true } : { ok: false, error: pull.error };
     });
     const outcome: SyncOutcome = locked.skipped ? { ok: true, skipped: 'locked' } : locked.value;
     if (outcome.ok) {
