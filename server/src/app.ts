@@ -58,6 +58,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
 
   app.addHook('onRequest', checkOrigin);
+  // API answers are per-account and change constantly: no browser or proxy cache may keep
+  // them (the service worker caches none either).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
 

@@ -43,6 +43,7 @@ describe('signup', () => {
     expect(setCookie).toMatch(/; SameSite=Lax/);
     expect(setCookie).toMatch(/; Path=\//);
     expect(setCookie).not.toMatch(/Secure/);
+    expect(response.headers['cache-control']).toBe('no-store');
 
     const stored = await t.db
       .selectFrom('accounts')
