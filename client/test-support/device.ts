@@ -66,7 +66,7 @@ export function createDevice(server: TestServer, name: string, skewMs = 0): Devi
     requests: [],
     skewMs,
     async close() {
-      device.engine.stop();
+      await device.engine.stop();
       await device.db.delete();
     },
   };

@@ -126,12 +126,13 @@ export class SyncEngine {
     void this.syncNow();
   }
 
-  /** Stops every trigger; a sync in flight finishes. */
-  stop(): void {
+  /** Stops every trigger; resolves when a sync in flight has finished. */
+  async stop(): Promise<void> {
     for (const stop of this.stops.splice(0)) stop();
     this.setInterval(false);
     if (this.debounce !== null) clearTimeout(this.debounce);
     this.debounce = null;
+    await this.running;
   }
 
   /** Re-reads counts and account from the database (also done live while started). */
@@ -159,7 +160,14 @@ export class SyncEngine {
       let outcome: SyncOutcome;
       do {
         this.again = false;
-        outcome = await this.runOnce();
+        try {
+          outcome = await this.runOnce();
+        } catch (error) {
+          // A bug or a closed database: report it; triggers must never throw unhandled.
+          const message = error instanceof Error ? error.message : String(error);
+          outcome = { ok: false, error: { code: 'internal', message } };
+          this.store.set({ state: 'error', lastError: outcome.error, progress: null });
+        }
       } while (this.again);
       return outcome;
     })().finally(() => {
