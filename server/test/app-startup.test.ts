@@ -113,6 +113,15 @@ describe('server process (server/src/main.ts)', () => {
         migration: LATEST_MIGRATION,
       });
 
+      if (databaseUrl === undefined) {
+        // A second process on the same PGlite directory would corrupt it: it is refused.
+        const second = run('server/src/migrate.ts', childEnv());
+        const secondOut = collect(second);
+        expect(await exitOf(second)).toBe(1);
+        expect(secondOut.out()).toMatch(/in use by process \d+/);
+        expect((await fetch(`${url}/api/health`)).status).toBe(200);
+      }
+
       signalGroup(child, 'SIGTERM');
       await exited;
       // The server itself (not just npx) closed gracefully, and nothing is left running.

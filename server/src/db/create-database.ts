@@ -7,6 +7,7 @@ import type { DatabaseConfig } from '../config.js';
 import { checkSchemaName } from '../config.js';
 import type { Database } from './database.js';
 import { pgTypes } from './int8.js';
+import { lockDataDir } from './pglite-lock.js';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -71,9 +72,18 @@ async function openPglite(
   schema: string,
   onPoolError: (error: Error) => void,
 ): Promise<DatabaseHandle> {
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  let unlock = async () => {};
+  if (!dataDir.startsWith('memory://')) {
+    await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
+  }
   const pglite = new PGlite(dataDir);
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   if (schema !== 'public') {
     // PGlite is a single session shared by every pooled "connection", so setting the
     // search_path once here holds for all of them.
@@ -90,6 +100,7 @@ async function openPglite(
     close: async () => {
       await db.destroy();
       await pglite.close();
+      await unlock();
     },
   };
 }
