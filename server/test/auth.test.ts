@@ -177,6 +177,28 @@ describe('logout and me', () => {
     }
   });
 
+  it('renews a session in the second half of its life, and only then', async () => {
+    const { cookie, accountId } = await signUp(t.app);
+    const fresh = await me(cookie);
+    expect(fresh.headers['set-cookie']).toBeUndefined();
+
+    const soon = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    await t.db
+      .updateTable('sessions')
+      .set({ expires_at: soon })
+      .where('account_id', '=', accountId)
+      .execute();
+    const renewed = await me(cookie);
+    expect(renewed.statusCode).toBe(200);
+    expect(sessionCookieOf(renewed.headers['set-cookie'])).toBe(cookie);
+    const session = await t.db
+      .selectFrom('sessions')
+      .select('expires_at')
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    expect(session.expires_at.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 60 * 60 * 1000);
+  });
+
   it('refuses an expired session', async () => {
     const { cookie, accountId } = await signUp(t.app);
     await t.db

@@ -1,7 +1,7 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
-import { readSessionCookie } from './session-cookie.js';
-import { findSessionAccount } from './session-repository.js';
+import { readSessionCookie, setSessionCookie } from './session-cookie.js';
+import { findLiveSession, renewSessionIfDue } from './session-repository.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,16 +11,19 @@ declare module 'fastify' {
 }
 
 /**
- * preHandler for signed-in routes: resolves the session cookie to a live session row and sets
- * `request.accountId`, or refuses with 401 `unauthorized` (the client keeps its local changes
- * and asks the user to sign in again).
+ * Hook for signed-in routes (onRequest or preHandler): resolves the session cookie to a live
+ * session row and sets `request.accountId`, or refuses with 401 `unauthorized` (the client
+ * keeps its local changes and asks the user to sign in again). Renews a session in the second
+ * half of its life, re-sending the cookie.
  */
-export async function requireAccount(request: FastifyRequest): Promise<void> {
+export async function requireAccount(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = readSessionCookie(request);
-  const accountId =
-    token === undefined ? undefined : await findSessionAccount(request.server.db, token);
-  if (accountId === undefined) {
+  const session = token === undefined ? undefined : await findLiveSession(request.server.db, token);
+  if (token === undefined || session === undefined) {
     throw new AppError(401, 'unauthorized', 'Sign in to continue: no valid session.');
   }
-  request.accountId = accountId;
+  request.accountId = session.accountId;
+  if ((await renewSessionIfDue(request.server.db, session)) !== null) {
+    setSessionCookie(request, reply, token);
+  }
 }

@@ -24,19 +24,45 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The account of a live session (not revoked, not expired), or undefined. */
-export async function findSessionAccount(
+export interface LiveSession {
+  id: string;
+  accountId: string;
+  expiresAt: Date;
+}
+
+/** A live session (not revoked, not expired) for this cookie token, or undefined. */
+export async function findLiveSession(
   db: Kysely<Database>,
   token: string,
-): Promise<string | undefined> {
+): Promise<LiveSession | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .select('account_id')
+    .select(['id', 'account_id', 'expires_at'])
     .where('token_hash', '=', hashSessionToken(token))
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', new Date())
     .executeTakeFirst();
-  return row?.account_id;
+  return row && { id: row.id, accountId: row.account_id, expiresAt: row.expires_at };
+}
+
+/**
+ * Sliding expiry: a session used in the second half of its life gets a full TTL again, so a
+ * phone that syncs at least every two weeks is never signed out. Returns the new expiry, or
+ * null when no renewal was due.
+ */
+export async function renewSessionIfDue(
+  db: Kysely<Database>,
+  session: LiveSession,
+  now = new Date(),
+): Promise<Date | null> {
+  if (session.expiresAt.getTime() - now.getTime() > SESSION_TTL_MS / 2) return null;
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: expiresAt })
+    .where('id', '=', session.id)
+    .execute();
+  return expiresAt;
 }
 
 export async function revokeSession(db: Kysely<Database>, token: string): Promise<void> {
