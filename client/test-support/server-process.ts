@@ -14,7 +14,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The checkout whose server/src/main.ts runs. CLIENT_TEST_SERVER_ROOT points elsewhere (e.g.
+ * an export of the last commit) when the working tree's server is mid-edit.
+ */
+const repoRoot =
+  process.env.CLIENT_TEST_SERVER_ROOT || fileURLToPath(new URL('../../', import.meta.url));
 const LISTENING = /listening on (http:\/\/\S+)/;
 
 export async function startServer(): Promise<TestServer> {

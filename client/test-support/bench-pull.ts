@@ -1,0 +1,103 @@
+/**
+ * How long a fresh device takes to pull 10,000 brews into an empty fake-indexeddb database,
+ * against the real server (child process). Prints figures; asserts nothing.
+ *
+ *   npx tsx client/test-support/bench-pull.ts [brews=10000]
+ */
+import 'fake-indexeddb/auto';
+import { Hlc } from '../../shared/hlc.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
+import { login, signup } from '../src/sync/account.js';
+import { SyncEngine } from '../src/sync/engine.js';
+import { pullAll } from '../src/sync/pull.js';
+import { createDevice, PASSWORD, uniqueEmail } from './device.js';
+import { startServer } from './server-process.js';
+
+const total = Number(process.argv[2] ?? 10_000);
+const server = await startServer();
+try {
+  const email = uniqueEmail('bench');
+  const seeder = createDevice(server, 'seeder');
+  const signed = await signup(seeder.engine, { email, password: PASSWORD });
+  if (!signed.ok) throw new Error(JSON.stringify(signed.error));
+  const accountId = signed.account.id;
+  const clock = new Hlc('bench-seeder');
+  const bagId = crypto.randomUUID();
+  const mutations = [
+    {
+      id: crypto.randomUUID(),
+      entity: 'bag',
+      rowId: bagId,
+      hlc: clock.now(),
+      patch: { name: 'Bench bag' },
+    },
+  ];
+  for (let i = 0; i < total; i += 1) {
+    mutations.push({
+      id: crypto.randomUUID(),
+      entity: 'brew',
+      rowId: crypto.randomUUID(),
+      hlc: clock.now(),
+      patch: {
+        bagId,
+        method: 'espresso',
+        grindSetting: `2.${i % 10}`,
+        doseG: 18,
+        yieldG: 36 + (i % 10),
+        timeS: 25 + (i % 8),
+        taste: 'balanced',
+        rating: 4,
+        notes: `shot ${i}`,
+        brewedAt: new Date(Date.now() - i * 60_000).toISOString(),
+      } as never,
+    });
+  }
+  const seedStart = performance.now();
+  for (let i = 0; i < mutations.length; i += 500) {
+    const response = await seeder.transport.fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        accountId,
+        deviceId: 'bench-seeder',
+        schemaVersion: PROTOCOL_VERSION,
+        mutations: mutations.slice(i, i + 500),
+      }),
+    });
+    if (response.status !== 200) throw new Error(`seed push ${response.status}`);
+  }
+  console.log(
+    `seeded ${total} brews + 1 bag in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
+
+  for (const pageSize of [500, 1000]) {
+    const device = createDevice(server, `fresh-${pageSize}`);
+    device.engine = new SyncEngine({
+      db: device.db,
+      transport: device.transport,
+      pullPageSize: pageSize,
+    });
+    const start = performance.now();
+    const result = await login(device.engine, { email, password: PASSWORD });
+    const seconds = (performance.now() - start) / 1000;
+    const brews = await device.db.brews.count();
+    if (!result.ok || brews !== total) throw new Error(`pull failed: ${brews} brews`);
+    console.log(
+      `page size ${pageSize}: log-in + full pull of ${total} brews into empty fake-indexeddb: ${seconds.toFixed(1)} s (${Math.round(total / seconds)} rows/s)`,
+    );
+    // Again without the log-in: empty the tables, reset the cursor, time the pull alone.
+    await Promise.all([device.db.bags.clear(), device.db.brews.clear()]);
+    await device.db.meta.update('device', { cursor: null });
+    const pullStart = performance.now();
+    const pulled = await pullAll(device.db, device.transport, { pageSize });
+    const pullSeconds = (performance.now() - pullStart) / 1000;
+    if (!pulled.ok || (await device.db.brews.count()) !== total) throw new Error('pull failed');
+    console.log(
+      `page size ${pageSize}: pull alone into emptied tables: ${pullSeconds.toFixed(1)} s (${Math.round(total / pullSeconds)} rows/s)`,
+    );
+    await device.close();
+  }
+  await seeder.close();
+} finally {
+  await server.stop();
+}
