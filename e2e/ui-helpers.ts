@@ -9,6 +9,8 @@ import { expect, type Page } from '@playwright/test';
 
 export interface SampleOptions {
   brews?: number;
+  /** Every brew an espresso of the first bag (for the chart). */
+  oneBagEspresso?: boolean;
   /** ms of the newest brew; older ones are spaced `spacingMs` apart. */
   newestAt?: number;
   spacingMs?: number;
@@ -44,11 +46,11 @@ export function sampleExport(options: SampleOptions = {}) {
   ];
   const [first, second] = bags;
   const brews = Array.from({ length: n }, (_, i) => {
-    const filter = i % 7 === 6;
+    const filter = !options.oneBagEspresso && i % 7 === 6;
     return {
       id: randomUUID(),
       clocks: { bagId: clock },
-      bagId: (i % 5 === 4 ? second : first)?.id,
+      bagId: (!options.oneBagEspresso && i % 5 === 4 ? second : first)?.id,
       method: filter ? 'pour_over' : 'espresso',
       grinder: 'Niche Zero',
       grindSetting: filter ? `3.${i % 4}` : `2.${4 + (i % 4)}.${i % 3}`,
@@ -82,4 +84,39 @@ export async function importThroughUi(page: Page, doc: unknown): Promise<void> {
     buffer: Buffer.from(JSON.stringify(doc)),
   });
   await expect(page.getByTestId('data-message')).toContainText('Imported');
+}
+
+/** Clicks on a laptop, taps on a touch phone: what a person would do on that device. */
+export async function press(page: Page, locator: import('@playwright/test').Locator) {
+  const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
+  if (touch) await locator.tap();
+  else await locator.click();
+}
+
+/** The export the app downloads from Settings, parsed. */
+export async function exportThroughUi(page: Page): Promise<ExportDoc> {
+  await page.goto('/#/settings');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  return JSON.parse(await readFile(path, 'utf8')) as ExportDoc;
+}
+
+export interface ExportDoc {
+  format: string;
+  version: number;
+  bags: ({ id: string; clocks: Record<string, string> } & Record<string, unknown>)[];
+  brews: ({ id: string; clocks: Record<string, string> } & Record<string, unknown>)[];
+}
+
+/** The data of an export without clocks (which a re-import restamps), sorted by id. */
+export function valuesOf(doc: ExportDoc) {
+  const strip = ({ clocks: _clocks, ...rest }: { clocks: unknown } & Record<string, unknown>) =>
+    rest;
+  const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    String(a.id).localeCompare(String(b.id));
+  return { bags: doc.bags.map(strip).sort(byId), brews: doc.brews.map(strip).sort(byId) };
 }

@@ -84,7 +84,8 @@ export function BagForm({ id }: { id: string | null }): JSX.Element {
     }
     setErrors(problems);
     if (Object.keys(problems).length > 0) {
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      // After the render that marks the fields invalid.
+      setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     try {

@@ -78,7 +78,8 @@ export function LogBrew(): JSX.Element {
     setTried(true);
     setErrors(problems);
     if (Object.keys(problems).length > 0) {
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      // After the render that marks the fields invalid.
+      setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     saving.current = true;
