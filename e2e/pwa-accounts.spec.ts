@@ -1,12 +1,13 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import {
   brewPush,
   denyBackgroundSync,
+  drainedReport,
   eventually,
   fetchFromPage,
   openControlledApp,
   pushFromPage,
   readQueue,
+  reportListener,
   SYNC_TAG,
   signInFromPage,
 } from './pwa-support.js';
@@ -19,27 +20,6 @@ import { expect, test } from './support/fixtures.js';
  * lands in another account, and log out empties the queue. Driven at the wire, as the sync
  * engine and the account lifecycle call these routes.
  */
-
-/** A page of the origin that runs no app code: it records the worker's reports. */
-async function reportListener(context: BrowserContext): Promise<Page> {
-  const listener = await context.newPage();
-  await listener.goto('/favicon.svg');
-  await listener.evaluate(() => {
-    const reports: unknown[] = [];
-    (window as unknown as { reports: unknown[] }).reports = reports;
-    new BroadcastChannel('dialin-sync').onmessage = (event) => reports.push(event.data);
-  });
-  return listener;
-}
-
-async function drained(listener: Page) {
-  return eventually(async () => {
-    const reports = await listener.evaluate(
-      () => (window as unknown as { reports: { type: string; pending: number }[] }).reports,
-    );
-    return reports.find((r) => r.type === 'replayed' && r.pending === 0);
-  }, 'a replay report with the queue empty');
-}
 
 test.describe('queued writes and accounts', () => {
   test('a push queued under A, replayed under B’s session, is refused and never lands', async ({
@@ -65,7 +45,7 @@ test.describe('queued writes and accounts', () => {
 
     await context.setOffline(false);
     await dispatchSyncEvent(context, SYNC_TAG);
-    const report = await drained(listener);
+    const report = await drainedReport(listener);
     // 403 account_mismatch is a 4xx: dropped, and A's entries reported rejected.
     expect(report).toMatchObject({ acked: [], rejected: push.mutationIds });
     expect(await readQueue(context)).toEqual([]);

@@ -1,9 +1,11 @@
 import {
   brewPush,
+  drainedReport,
   eventually,
   openControlledApp,
   pushFromPage,
   readQueue,
+  reportListener,
   SYNC_TAG,
   signInFromPage,
 } from './pwa-support.js';
@@ -122,25 +124,13 @@ test.describe('service-worker background sync', () => {
     expect(await readQueue(context)).toHaveLength(2);
     await page.close();
 
-    // A page that is not the app listens to the worker's reports.
-    const listener = await context.newPage();
-    await listener.goto('/favicon.svg');
-    await listener.evaluate(() => {
-      const reports: unknown[] = [];
-      (window as unknown as { reports: unknown[] }).reports = reports;
-      new BroadcastChannel('dialin-sync').onmessage = (event) => reports.push(event.data);
-    });
+    const listener = await reportListener(context);
 
     await api.failNextPush(400, 1);
     await context.setOffline(false);
     await dispatchSyncEvent(context, SYNC_TAG);
 
-    const report = await eventually(async () => {
-      const reports = await listener.evaluate(
-        () => (window as unknown as { reports: { type: string; pending: number }[] }).reports,
-      );
-      return reports.find((r) => r.type === 'replayed' && r.pending === 0);
-    }, 'a replay report with the queue empty');
+    const report = await drainedReport(listener);
     expect(report).toMatchObject({
       rejected: refused.mutationIds,
       acked: behind.mutationIds,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
-import { PUSH_QUEUE } from '../client/src/pwa/messages.js';
+import { PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from '../client/src/pwa/messages.js';
 import { Hlc } from '../shared/hlc.js';
 import type { PushRequest } from '../shared/protocol/push.js';
 import { PROTOCOL_VERSION } from '../shared/protocol/version.js';
@@ -216,4 +216,26 @@ export async function fetchFromPage(
     },
     { path, method },
   );
+}
+
+/** A page of the origin that runs no app code (so it triggers nothing); it records the worker's reports. */
+export async function reportListener(context: BrowserContext): Promise<Page> {
+  const listener = await context.newPage();
+  await listener.goto('/favicon.svg');
+  await listener.evaluate((channel) => {
+    const reports: unknown[] = [];
+    (window as unknown as { reports: unknown[] }).reports = reports;
+    new BroadcastChannel(channel).onmessage = (event) => reports.push(event.data);
+  }, WORKER_CHANNEL);
+  return listener;
+}
+
+/** Waits for the worker to report a replay round that left its queue empty. */
+export async function drainedReport(listener: Page): Promise<WorkerBroadcast> {
+  return eventually(async () => {
+    const reports = await listener.evaluate(
+      () => (window as unknown as { reports: WorkerBroadcast[] }).reports,
+    );
+    return reports.find((r) => r.type === 'replayed' && r.pending === 0);
+  }, 'a replay report with the queue empty');
 }

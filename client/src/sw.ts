@@ -16,7 +16,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 // Straight to the modules, not data/index.ts: the worker needs the outbox, not the actions.
 import { createDb, type DialInDb } from './data/db.js';
 import { ackOutbox, rejectOutbox } from './data/outbox.js';
-import { isPageMessage, PUSH_QUEUE, SYNC_CHANNEL, type WorkerBroadcast } from './pwa/messages.js';
+import { isPageMessage, PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from './pwa/messages.js';
 import { createPushQueue, type OutboxSession } from './pwa/sw/push-queue.js';
 
 declare let self: ServiceWorkerGlobalScope;
@@ -34,7 +34,7 @@ registerRoute(
   }),
 );
 
-const channel = new BroadcastChannel(SYNC_CHANNEL);
+const channel = new BroadcastChannel(WORKER_CHANNEL);
 
 /** Outbox updates never end a round: if IndexedDB fails here, the page resends the entries. */
 function openOutbox(): OutboxSession {

@@ -3,8 +3,11 @@
  * types and constants only: no DOM, no worker globals.
  */
 
-/** The BroadcastChannel the worker reports on; every open page of the origin listens. */
-export const SYNC_CHANNEL = 'dialin-sync';
+/**
+ * The BroadcastChannel the worker reports on; every open page of the origin listens. (Pages
+ * talk among themselves on client/src/sync/channel.ts's 'dial-in-sync'.)
+ */
+export const WORKER_CHANNEL = 'dial-in-worker';
 
 /** The Workbox Background Sync queue; its sync tag is `workbox-background-sync:<name>`. */
 export const PUSH_QUEUE = 'dialin-push';
@@ -29,7 +32,7 @@ export interface QueueStatus {
   mutationIds: string[];
 }
 
-/** Worker → every page, on SYNC_CHANNEL. */
+/** Worker → every page, on WORKER_CHANNEL. */
 export type WorkerBroadcast =
   /** A push could not reach the server and was queued; the page got `202 {queued: true}`. */
   | { type: 'queued'; mutationIds: string[]; pending: number }

@@ -8,7 +8,7 @@ import {
   isWorkerBroadcast,
   type PageMessage,
   type QueueStatus,
-  SYNC_CHANNEL,
+  WORKER_CHANNEL,
   type WorkerBroadcast,
 } from './messages.js';
 
@@ -49,9 +49,21 @@ async function ask(message: PageMessage): Promise<QueueStatus | null> {
   });
 }
 
+/**
+ * Both these triggers and the sync engine's ask on `online` and on becoming visible; one
+ * message per moment is enough (the worker also joins overlapping replays).
+ */
+const REPLAY_DEBOUNCE_MS = 1_000;
+let lastReplayRequest: Promise<boolean> | null = null;
+let lastReplayAt = 0;
+
 /** Asks the worker to replay its queue now. False when no worker is active (dev, first load). */
 export function requestReplay(): Promise<boolean> {
-  return post({ type: 'replay' });
+  const now = Date.now();
+  if (lastReplayRequest && now - lastReplayAt < REPLAY_DEBOUNCE_MS) return lastReplayRequest;
+  lastReplayAt = now;
+  lastReplayRequest = post({ type: 'replay' });
+  return lastReplayRequest;
 }
 
 /** What the worker holds: its pending count and every queued mutation id (null: no worker). */
@@ -70,7 +82,7 @@ export function clearQueue(): Promise<QueueStatus | null> {
 /** Listens to the worker's reports; returns the unsubscribe. */
 export function onWorkerBroadcast(listener: (message: WorkerBroadcast) => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const channel = new BroadcastChannel(SYNC_CHANNEL);
+  const channel = new BroadcastChannel(WORKER_CHANNEL);
   channel.onmessage = (event: MessageEvent<unknown>) => {
     if (isWorkerBroadcast(event.data)) listener(event.data);
   };
