@@ -194,4 +194,29 @@ describe('accounts', () => {
     expect(await localRows(phone.db)).toEqual(rows);
     expect(await serverRows(otherDevice)).toEqual({ bags: [], brews: [] });
   });
+
+  it('a different account signing in after a 401 starts from a cleared device', async () => {
+    const email = uniqueEmail();
+    const phone = device('phone');
+    await signup(phone.engine, { email, password: PASSWORD });
+    const bagId = await createBag(phone.db, { name: 'First account' });
+    await phone.engine.syncNow();
+    await server.hook('/api/test/revoke-sessions', { email });
+    await createBrew(phone.db, { bagId, notes: 'unsynced, first account' });
+    await phone.engine.syncNow();
+
+    const other = uniqueEmail('other');
+    await signup(device('other').engine, { email: other, password: PASSWORD });
+    const switched = await login(
+      phone.engine,
+      { email: other, password: PASSWORD },
+      { discardUnsynced: true },
+    );
+    expect(switched.ok).toBe(true);
+    await phone.engine.syncNow();
+    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [] });
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await serverRows(phone)).toEqual({ bags: [], brews: [] });
+    expect(phone.engine.status.get()).toMatchObject({ email: other, signedOutOnServer: false });
+  });
 });
