@@ -6,6 +6,7 @@
 
 import { registerSW } from 'virtual:pwa-register';
 import { signal } from '@preact/signals';
+import type { PageMessage } from './messages.js';
 
 /** A new version is installed and waiting: show "Update available — reload". */
 export const updateAvailable = signal(false);
@@ -16,15 +17,16 @@ export const offlineReady = signal(false);
 /** How often an open app asks the server for a new version (besides on becoming visible). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
-let update: ((reloadPage?: boolean) => Promise<void>) | null = null;
+let registered = false;
 
 /**
  * Registers the worker. Production builds only: in dev, Vite serves modules the worker would
  * precache stale (TOOLCHAIN.md, "Build notes").
  */
 export function registerServiceWorker(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator) || update) return;
-  update = registerSW({
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator) || registered) return;
+  registered = true;
+  registerSW({
     immediate: true,
     onNeedRefresh: () => {
       updateAvailable.value = true;
@@ -47,13 +49,20 @@ export function registerServiceWorker(): void {
 }
 
 /**
- * The user chose "reload": the waiting worker takes over and the page reloads once it
- * controls it. Only ever called from that button.
+ * The user chose "reload": the waiting worker takes over and this page reloads once it is in
+ * control. Only ever called from that button. Done here rather than through workbox-window,
+ * which does not reload for an update it thinks was found "externally" (by
+ * `registration.update()`, as the hourly and on-visible checks do).
  */
 export async function applyUpdate(): Promise<void> {
-  if (!update) {
+  const registration = await navigator.serviceWorker?.getRegistration();
+  const waiting = registration?.waiting;
+  if (!waiting) {
     window.location.reload();
     return;
   }
-  await update(true);
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+    once: true,
+  });
+  waiting.postMessage({ type: 'SKIP_WAITING' } satisfies PageMessage);
 }
