@@ -45,8 +45,3 @@ export function createDb(name: string = DEFAULT_DB_NAME, options: DbOptions = {}
   db.now = options.now ?? Date.now;
   return db;
 }
-
-/** The tables that hold one account's (or the anonymous user's) data: cleared at log out. */
-export function dataTables(db: DialInDb) {
-  return [db.bags, db.brews, db.outbox, db.meta, db.history];
-}
