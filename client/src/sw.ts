@@ -65,8 +65,11 @@ const pushQueue = createPushQueue({
     maxRetentionTime: 10 * 365 * 24 * 60,
     onSync: async () => {
       const { stalled } = await pushQueue.replay();
-      // Throwing tells the browser the sync failed, so it schedules a retry.
-      if (stalled) throw new Error('push replay stalled; retrying later');
+      // Throwing tells the browser the sync failed, so it schedules a retry. Without the
+      // Background Sync API, Workbox calls this at worker start-up and nobody would catch it.
+      if (stalled && 'sync' in self.registration) {
+        throw new Error('push replay stalled; retrying later');
+      }
     },
   }),
   openOutbox,
