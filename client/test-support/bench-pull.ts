@@ -95,6 +95,27 @@ try {
     console.log(
       `page size ${pageSize}: pull alone into emptied tables: ${pullSeconds.toFixed(1)} s (${Math.round(total / pullSeconds)} rows/s)`,
     );
+    // The same pages fetched and parsed but not stored: the server's and HTTP's share.
+    const fetchStart = performance.now();
+    let cursor: string | null = null;
+    let fetched = 0;
+    for (;;) {
+      const query = new URLSearchParams({ limit: String(pageSize) });
+      if (cursor !== null) query.set('cursor', cursor);
+      const response = await device.transport.fetch(`${server.url}/api/sync/pull?${query}`, {});
+      const page = (await response.json()) as {
+        brews: unknown[];
+        cursor: string;
+        hasMore: boolean;
+      };
+      fetched += page.brews.length;
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    const fetchSeconds = (performance.now() - fetchStart) / 1000;
+    console.log(
+      `page size ${pageSize}: fetching the ${fetched} brews without storing them: ${fetchSeconds.toFixed(1)} s`,
+    );
     await device.close();
   }
   await seeder.close();
