@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 export class TestHooks {
   #pushRequests = 0;
   #failures: { status: number; remaining: number } | null = null;
+  #crashAfterCommit = false;
 
   countPush(): void {
     this.#pushRequests += 1;
@@ -28,6 +29,18 @@ export class TestHooks {
     failures.remaining -= 1;
     if (failures.remaining <= 0) this.#failures = null;
     return failures.status;
+  }
+
+  /** The next push that commits kills this process (SIGKILL) before it answers. */
+  crashAfterNextCommit(): void {
+    this.#crashAfterCommit = true;
+  }
+
+  /** Called by the push route after its transaction committed; true once per arming. */
+  takeCrashAfterCommit(): boolean {
+    const armed = this.#crashAfterCommit;
+    this.#crashAfterCommit = false;
+    return armed;
   }
 }
 

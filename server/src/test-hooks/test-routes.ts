@@ -54,6 +54,17 @@ export const testRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => ({ revoked: await revokeSessionsByEmail(app.db, request.body.email) }),
   );
 
+  // Chaos tests: "the server died between committing a push and answering it". Only for a
+  // server running as its own process; in an app.inject test it would kill the test runner.
+  app.post(
+    '/crash-after-commit',
+    { schema: { response: { 200: Type.Object({ armed: Type.Literal(true) }), ...errors } } },
+    async () => {
+      hooks.crashAfterNextCommit();
+      return { armed: true as const };
+    },
+  );
+
   app.get(
     '/stats',
     { schema: { response: { 200: Type.Object({ pushRequests: Type.Integer() }), ...errors } } },
