@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { discardRejected, retryRejected } from '../../data/index.js';
 import { db, rejected } from '../app-state.js';
 import { FIELD_LABELS } from '../logic/brew-draft.js';
+import { engine } from '../sync-state.js';
 import { showToast } from '../toast-state.js';
 
 const describePatch = (patch: Record<string, unknown>) =>
@@ -38,7 +39,9 @@ export function RejectedList(): JSX.Element | null {
                 <button
                   type="button"
                   class="btn"
-                  onClick={() => void retryRejected(db, [e.mutationId])}
+                  onClick={() =>
+                    void retryRejected(db, [e.mutationId]).then(() => engine.syncNow())
+                  }
                 >
                   Retry
                 </button>
