@@ -1,0 +1,87 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { intOption, stringOption } from './options.js';
+import { machineLine, printResult } from './report.js';
+import { runScenario } from './scenario.js';
+import { dropSchema, freshSchema, type ServerProcess, startServer } from './server-process.js';
+
+/**
+ * `npm run load`: simulated devices push and pull against real server processes on loopback —
+ * on PostgreSQL (DATABASE_URL), on PGlite, and with two instances sharing one PostgreSQL.
+ * Sizes: --devices/LOAD_DEVICES (200), --seconds/LOAD_SECONDS (60), --think/LOAD_THINK_MS
+ * (1000), --db/LOAD_DB (all | postgres | pglite | two-instances). Exits 1 on any error or
+ * divergence; latency is printed, never asserted.
+ */
+const devices = intOption('devices', 'LOAD_DEVICES', 200);
+const seconds = intOption('seconds', 'LOAD_SECONDS', 60);
+const thinkMs = intOption('think', 'LOAD_THINK_MS', 1000);
+const which = stringOption('db', 'LOAD_DB', 'all');
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const log = (line: string) => console.log(line);
+
+async function withServers(
+  count: number,
+  env: Parameters<typeof startServer>[0],
+  run: (servers: ServerProcess[]) => Promise<boolean>,
+): Promise<boolean> {
+  const servers: ServerProcess[] = [];
+  try {
+    // One at a time: the first migrates, the next finds the schema up to date.
+    for (let i = 0; i < count; i += 1) servers.push(await startServer(env));
+    return await run(servers);
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}
+
+async function onPostgres(instances: number): Promise<boolean> {
+  if (databaseUrl === undefined) {
+    console.log(`postgres (${instances} instance(s)): skipped, DATABASE_URL is not set`);
+    return true;
+  }
+  const schema = freshSchema('load');
+  try {
+    return await withServers(instances, { databaseUrl, schema }, async (servers) => {
+      const label =
+        instances === 1
+          ? 'PostgreSQL, 1 instance'
+          : `PostgreSQL, ${instances} instances (devices alternate)`;
+      const result = await runScenario({
+        urls: servers.map((s) => s.url),
+        devices,
+        seconds,
+        thinkMs,
+        log,
+      });
+      return printResult(label, result, thinkMs);
+    });
+  } finally {
+    await dropSchema(databaseUrl, schema);
+  }
+}
+
+async function onPglite(): Promise<boolean> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'dialin-load-'));
+  try {
+    return await withServers(1, { dataDir }, async ([server]) => {
+      const result = await runScenario({
+        urls: [server?.url ?? ''],
+        devices,
+        seconds,
+        thinkMs,
+        log,
+      });
+      return printResult('PGlite (embedded, file data directory)', result, thinkMs);
+    });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(`load: ${await machineLine(databaseUrl)}`);
+let ok = true;
+if (which === 'all' || which === 'postgres') ok = (await onPostgres(1)) && ok;
+if (which === 'all' || which === 'pglite') ok = (await onPglite()) && ok;
+if (which === 'all' || which === 'two-instances') ok = (await onPostgres(2)) && ok;
+process.exit(ok ? 0 : 1);
