@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { registerAjvFormats } from '@fastify/type-provider-typebox';
+import { Compile } from 'typebox/compile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hlc } from '../../shared/hlc.js';
 import type { Entity } from '../../shared/model/entities.js';
-import type { PullResponse } from '../../shared/protocol/pull.js';
+import { PullResponse } from '../../shared/protocol/pull.js';
 import type { Mutation } from '../../shared/protocol/push.js';
 import { createTestApp, signUp, type TestApp } from './support/test-app.js';
 import { mutation, newBag, newBrew, pull, pullAll, pushBody, pushOk } from './sync-helpers.js';
@@ -145,6 +147,32 @@ describe(`pull (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(delta.bags.map((b) => b.id)).toEqual([bagId]);
     expect(delta.bags[0]?.version).toBe(4);
     expect(delta.brews).toEqual([]);
+  });
+
+  it('answers pages that match the PullResponse schema, numbers exact', async () => {
+    const { cookie, accountId } = await signUp(t.app);
+    const clock = new Hlc('phone');
+    // Doubles that a 15-digit float8 output would round.
+    const weights = [0.1 + 0.2, 123.45678901234568, 4999.999999999999, 5e-324, 1 / 3];
+    const bags = weights.map((weightG) =>
+      mutation('bag', randomUUID(), clock.now(), { ...newBag(), weightG, archived: true }),
+    );
+    const brew = mutation('brew', randomUUID(), clock.now(), {
+      ...newBrew(randomUUID()),
+      tempC: 92.30000000000001,
+    });
+    await pushOk(t.app, cookie, pushBody(accountId, 'phone', [...bags, brew]));
+    registerAjvFormats();
+    const schema = Compile(PullResponse);
+    const { pages, rows } = await pullAll(t.app, cookie, { limit: 4 });
+    for (const page of pages) expect([...schema.Errors(page)]).toEqual([]);
+    expect(bags.map((m) => (rows.get(`bag:${m.rowId}`) as { weightG: number }).weightG)).toEqual(
+      weights,
+    );
+    expect(rows.get(`brew:${brew.rowId}`)).toMatchObject({
+      tempC: 92.30000000000001,
+      waterG: null,
+    });
   });
 
   it('starts an account with nothing: an empty first page', async () => {

@@ -2,17 +2,13 @@ import type { MergeableRow } from '../../../shared/merge.js';
 import { type Entity, fieldNames } from '../../../shared/model/entities.js';
 
 /**
- * The one place that maps wire field names (camelCase) to columns (snake_case) and turns
- * table rows into merge rows and back. Values are never converted: the column types were
- * chosen so that what the client sent is what it gets back.
+ * The one place that maps wire field names (camelCase) to columns (snake_case), in both
+ * directions. Values are never converted: the column types were chosen so that what the
+ * client sent is what it gets back.
  */
 
-/** A row of `bag` or `brew` as the database returns it. */
-export type DbRow = Record<string, unknown> & {
-  id: string;
-  version: number;
-  clocks: Record<string, string>;
-};
+/** A stored row in wire shape: `{id, version, clocks, ...fields}` (null = unset). */
+export type StoredRow = MergeableRow & { version: number };
 
 function snake(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -29,15 +25,20 @@ export function tableColumns(entity: Entity): string[] {
   return ['id', 'version', 'clocks', ...FIELD_COLUMNS[entity].map(([, column]) => column)];
 }
 
-/** A stored row as merge and the wire see it: `{id, version, clocks, ...fields}`. */
-export function fromDb(entity: Entity, db: DbRow): MergeableRow & { version: number } {
-  const row: MergeableRow & { version: number } = {
-    id: db.id,
-    version: db.version,
-    clocks: db.clocks,
-  };
-  for (const [field, column] of FIELD_COLUMNS[entity]) row[field] = db[column] ?? null;
-  return row;
+/**
+ * SQL that builds a row of `entity` as its wire JSON object, so the database hands over rows
+ * already in wire shape. Exact: text stays text, and float8 is printed by PostgreSQL's
+ * shortest round-trip output (extra_float_digits ≥ 1, the default since PostgreSQL 12).
+ * Built only from the constants above, so it is safe to splice into SQL.
+ */
+export function rowJsonSql(entity: Entity): string {
+  const pairs = [
+    ["'id'", 'id'],
+    ["'version'", 'version'],
+    ["'clocks'", 'clocks'],
+    ...FIELD_COLUMNS[entity].map(([field, column]) => [`'${field}'`, column]),
+  ];
+  return `json_build_object(${pairs.map((pair) => pair.join(', ')).join(', ')})`;
 }
 
 /** The values to upsert for one merged row at a version. */

@@ -1,6 +1,6 @@
 import { ENTITIES, type Entity } from '../../../shared/model/entities.js';
 import { isUuid } from '../../../shared/model/validate.js';
-import type { Position } from './sync-repository.js';
+import type { Position } from './pull-repository.js';
 
 /**
  * The pull cursor: base64url of `c1:<account tag>:<version>:<entity>:<id>`, meaning "every row

@@ -1,27 +1,21 @@
 import type { Kysely } from 'kysely';
-import type { Entity } from '../../../shared/model/entities.js';
-import type { BagRow, BrewRow } from '../../../shared/protocol/rows.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
-import { fromDb } from './columns.js';
 import { decodeCursor, encodeCursor, START } from './cursor.js';
-import { countAfter, type Position, readAccountVersion, rowsAfter } from './sync-repository.js';
+import { type Position, readPage } from './pull-repository.js';
 
+/**
+ * A PullResponse whose rows are still JSON text, exactly as the database built them: a page
+ * of 1,000 rows is passed through rather than parsed into objects and serialized again (the
+ * two steps cost more than the query itself; see server/bench/). sync-pull.test.ts checks
+ * every page against the PullResponse schema.
+ */
 export interface PullPage {
-  bags: BagRow[];
-  brews: BrewRow[];
+  bags: string[];
+  brews: string[];
   cursor: string;
   hasMore: boolean;
   remaining: number;
-}
-
-type Ranked = { entity: Entity; row: ReturnType<typeof fromDb> };
-
-/** Pull order: (version, entity, id), ids compared byte-wise like the "C" collation. */
-function compare(a: Ranked, b: Ranked): number {
-  if (a.row.version !== b.row.version) return a.row.version - b.row.version;
-  if (a.entity !== b.entity) return a.entity < b.entity ? -1 : 1;
-  return a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0;
 }
 
 function invalidCursor(reason: string): AppError {
@@ -29,9 +23,9 @@ function invalidCursor(reason: string): AppError {
 }
 
 /**
- * One page of the account's rows after the cursor, tombstones included. Everything is read in
- * one REPEATABLE READ snapshot: the two tables and the counts must agree on which pushes have
- * committed, or a page could end past a version whose rows in the other table it never saw.
+ * One page of the account's rows after the cursor, tombstones included, in (version, entity,
+ * id) order. The next cursor is the last row's position, so a page may end inside a version
+ * and the next one resumes right after that row; an empty page keeps the cursor it was given.
  */
 export async function pullPage(
   db: Kysely<Database>,
@@ -39,50 +33,41 @@ export async function pullPage(
   cursor: string | undefined,
   limit: number,
 ): Promise<PullPage> {
-  let after = START;
+  let after: Position = START;
   if (cursor !== undefined) {
     const decoded = decodeCursor(accountId, cursor);
     if (!decoded.ok) throw invalidCursor(decoded.reason);
     after = decoded.position;
   }
+  const page = await readPage(db, accountId, after, limit);
+  if (page.accountVersion === undefined) {
+    throw new AppError(401, 'unauthorized', 'The account no longer exists.');
+  }
+  // A version the counter never reached was not issued here (or the database was reset).
+  if (after.version > page.accountVersion) throw invalidCursor('is ahead of this account');
 
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const accountVersion = await readAccountVersion(trx, accountId);
-      if (accountVersion === undefined)
-        throw new AppError(401, 'unauthorized', 'the account is gone');
-      if (after.version > accountVersion) throw invalidCursor('is ahead of this account');
+  const bags: string[] = [];
+  const brews: string[] = [];
+  for (const row of page.rows) (row.entity === 'bag' ? bags : brews).push(row.json);
+  const last = page.rows.at(-1);
+  const next: Position =
+    last === undefined ? after : { version: last.version, entity: last.entity, id: last.id };
+  const remaining = page.total - page.rows.length;
+  return {
+    bags,
+    brews,
+    cursor: encodeCursor(accountId, next),
+    hasMore: remaining > 0,
+    remaining,
+  };
+}
 
-      const [bags, brews] = [
-        await rowsAfter(trx, accountId, 'bag', after, limit),
-        await rowsAfter(trx, accountId, 'brew', after, limit),
-      ];
-      const ranked: Ranked[] = [
-        ...bags.map((row) => ({ entity: 'bag' as const, row: fromDb('bag', row) })),
-        ...brews.map((row) => ({ entity: 'brew' as const, row: fromDb('brew', row) })),
-      ].sort(compare);
-      const page = ranked.slice(0, limit);
-
-      // Each table returned fewer than `limit` rows: they are all the rows after the cursor,
-      // so the count is known without another scan (the common case of a small delta pull).
-      const total =
-        bags.length < limit && brews.length < limit
-          ? ranked.length
-          : await countAfter(trx, accountId, after).then((n) => n.bag + n.brew);
-      const last = page.at(-1);
-      const next: Position =
-        last === undefined
-          ? after
-          : { version: last.row.version, entity: last.entity, id: last.row.id };
-      const remaining = total - page.length;
-      return {
-        bags: page.filter((r) => r.entity === 'bag').map((r) => r.row as unknown as BagRow),
-        brews: page.filter((r) => r.entity === 'brew').map((r) => r.row as unknown as BrewRow),
-        cursor: encodeCursor(accountId, next),
-        hasMore: remaining > 0,
-        remaining,
-      };
-    });
+/** The PullResponse body as JSON text, in the schema's property order. */
+export function pullResponseJson(serverTime: number, page: PullPage): string {
+  return (
+    `{"serverTime":${JSON.stringify(serverTime)},` +
+    `"bags":[${page.bags.join(',')}],"brews":[${page.brews.join(',')}],` +
+    `"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore},` +
+    `"remaining":${page.remaining}}`
+  );
 }

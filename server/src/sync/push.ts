@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
 import { hlcMillis } from '../../../shared/hlc.js';
 import { applyPatch, type MergeableRow } from '../../../shared/merge.js';
-import { ENTITIES, type Entity } from '../../../shared/model/entities.js';
+import type { Entity } from '../../../shared/model/entities.js';
 import { validatePatch } from '../../../shared/model/validate.js';
 import { LIMITS } from '../../../shared/protocol/limits.js';
 import type { Mutation } from '../../../shared/protocol/push.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
-import { fromDb } from './columns.js';
-import { loadRows, lockAccountVersion, setAccountVersion, upsertRows } from './sync-repository.js';
+import { loadRows, lockAccountVersion, writeVersion } from './sync-repository.js';
 
 export interface PushResult {
   /** The account version after the push (unchanged when nothing changed). */
@@ -69,12 +68,10 @@ export async function applyPush(
 
     const touched = new Map<string, Touched>();
     const key = (entity: Entity, id: string) => `${entity}:${id}`;
-    for (const entity of ENTITIES) {
-      const ids = [...new Set(mutations.filter((m) => m.entity === entity).map((m) => m.rowId))];
-      for (const stored of await loadRows(trx, accountId, entity, ids)) {
-        touched.set(key(entity, stored.id), { row: fromDb(entity, stored), dirty: false });
-      }
-    }
+    const ids = { bag: new Set<string>(), brew: new Set<string>() };
+    for (const m of mutations) ids[m.entity].add(m.rowId);
+    const stored = await loadRows(trx, accountId, { bag: [...ids.bag], brew: [...ids.brew] });
+    for (const { entity, row } of stored) touched.set(key(entity, row.id), { row, dirty: false });
 
     let applied = 0;
     mutations.forEach((mutation, index) => {
@@ -104,13 +101,9 @@ export async function applyPush(
     // A replay changes nothing, so it takes no version: the pull has nothing new to send.
     if (applied === 0) return { version: current, applied };
     const version = current + 1;
-    for (const entity of ENTITIES) {
-      const rows = [...touched]
-        .filter(([k, entry]) => entry.dirty && k.startsWith(`${entity}:`))
-        .map(([, entry]) => entry.row);
-      await upsertRows(trx, accountId, entity, rows, version);
-    }
-    await setAccountVersion(trx, accountId, version);
+    const dirty = (entity: Entity) =>
+      [...touched].filter(([k, e]) => e.dirty && k.startsWith(`${entity}:`)).map(([, e]) => e.row);
+    await writeVersion(trx, accountId, version, { bag: dirty('bag'), brew: dirty('brew') });
     return { version, applied };
   });
 }

@@ -7,7 +7,7 @@ import { PushRequest, PushResponse } from '../../../shared/protocol/push.js';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.js';
 import { requireAccount } from '../auth/require-account.js';
 import { AppError } from '../errors/app-error.js';
-import { pullPage } from './pull.js';
+import { pullPage, pullResponseJson } from './pull.js';
 import { applyPush, checkClocks } from './push.js';
 
 /**
@@ -94,10 +94,13 @@ export const syncRoutes: FastifyPluginAsync = async (fastify) => {
         response: { 200: PullResponse, ...errors(400, 401, 500, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { cursor, limit = LIMITS.pullPageDefault } = request.query;
       const page = await pullPage(app.db, request.accountId, cursor, limit);
-      return { serverTime: Date.now(), ...page };
+      // Already JSON (rows built by the database): Fastify sends a string as it is. The
+      // type provider only knows objects, hence the cast.
+      const body = pullResponseJson(Date.now(), page) as unknown as PullResponse;
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 };
