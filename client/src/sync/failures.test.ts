@@ -7,6 +7,7 @@ import { createBag, createBrew, updateBag } from '../data/actions.js';
 import { outboxCounts, rejectedEntries } from '../data/queries.js';
 import { login, signup } from './account.js';
 import { SyncEngine } from './engine.js';
+import { pullAll } from './pull.js';
 
 let server: TestServer;
 let devices: Device[] = [];
@@ -188,5 +189,27 @@ describe('sync failures', () => {
     await phone.engine.syncNow();
     expect(await phone.db.outbox.count()).toBe(0);
     expect((await serverRows(phone)).bags.map((bag) => bag.name)).toEqual(['Queued']);
+  });
+
+  it("a captive portal's 200 page acknowledges no push and stores no pull page", async () => {
+    const phone = await signedIn('phone');
+    await createBag(phone.db, { name: 'A' });
+    await phone.engine.syncNow();
+    const cursor = (await phone.db.meta.get('device'))?.cursor;
+    phone.intercept = async () =>
+      new Response('<html>Sign in to the café Wi-Fi</html>', { status: 200 });
+    const portal = { ok: false, error: { code: 'bad_response' } };
+    // The push is not acknowledged by the portal's page…
+    await updateBag(phone.db, (await phone.db.bags.toCollection().first())?.id ?? '', {
+      roaster: 'R',
+    });
+    expect(await phone.engine.syncNow()).toMatchObject(portal);
+    expect(await outboxCounts(phone.db)).toEqual({ pending: 1, rejected: 0 });
+    // …and a pull reply that is not a page stores nothing.
+    expect(await pullAll(phone.db, phone.transport)).toMatchObject(portal);
+    expect((await phone.db.meta.get('device'))?.cursor).toBe(cursor);
+    phone.intercept = null;
+    expect((await phone.engine.syncNow()).ok).toBe(true);
+    expect(await outboxCounts(phone.db)).toEqual({ pending: 0, rejected: 0 });
   });
 });

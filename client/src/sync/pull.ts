@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { isHlc } from '../../../shared/hlc.js';
 import { type MergeableRow, mergeRows } from '../../../shared/merge.js';
 import type { Entity } from '../../../shared/model/entities.js';
 import { LIMITS } from '../../../shared/protocol/limits.js';
@@ -67,6 +68,34 @@ export async function storePullPage(
   });
 }
 
+function isRow(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const row = value as { id?: unknown; clocks?: unknown };
+  if (typeof row.id !== 'string' || typeof row.clocks !== 'object' || row.clocks === null) {
+    return false;
+  }
+  return Object.values(row.clocks).every(isHlc);
+}
+
+/**
+ * The reply is checked before anything is stored: a page that is not one (a captive portal's
+ * HTML, a proxy's error, a bug) must not move the cursor or plant malformed clocks.
+ */
+export function isPullPage(value: unknown): value is PullResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const page = value as Record<string, unknown>;
+  return (
+    typeof page.serverTime === 'number' &&
+    typeof page.cursor === 'string' &&
+    typeof page.hasMore === 'boolean' &&
+    typeof page.remaining === 'number' &&
+    Array.isArray(page.bags) &&
+    Array.isArray(page.brews) &&
+    page.bags.every(isRow) &&
+    page.brews.every(isRow)
+  );
+}
+
 /**
  * Pulls pages from the stored cursor until the server has nothing more, reporting progress
  * after each stored page. A cursor the server does not recognise is reset once (a full pull:
@@ -105,7 +134,11 @@ export async function pullAll(
       }
       return { ok: false, error: toSyncError(error), rows, pages };
     }
-    const page = result.body as PullResponse;
+    if (!isPullPage(result.body)) {
+      const message = 'the server sent a pull page this client cannot read';
+      return { ok: false, error: { code: 'bad_response', message }, rows, pages };
+    }
+    const page = result.body;
     if (!(await storePullPage(db, accountId, page))) {
       return { ok: false, error: { code: 'account_changed', message: 'signed out' }, rows, pages };
     }

@@ -87,19 +87,22 @@ export async function pushOutbox(
       return { ok: false, error: networkError(result.error), ...counts };
     }
     const { status, body } = result;
-    if (status === 200) {
+    // Only the server's own answer acknowledges: a captive portal's 200 page must not.
+    if (status === 200 && isPushResponse(body)) {
       await ackOutbox(db, ids);
       counts.pushed += ids.length;
-      const serverTime = (body as { serverTime?: unknown } | null)?.serverTime;
-      if (typeof serverTime === 'number') {
-        await learnServerTime(db, serverTime, result.sentAt, result.receivedAt);
-      }
+      await learnServerTime(db, body.serverTime, result.sentAt, result.receivedAt);
       continue;
     }
-    if (status === 202) {
+    if (status === 202 && (body as { queued?: unknown } | null)?.queued === true) {
       await markQueued(db, ids);
       counts.queued += ids.length;
       continue;
+    }
+    if (status < 300) {
+      await unsend(db, entries);
+      const message = `the push got an answer that is not the server's (HTTP ${status})`;
+      return { ok: false, error: { code: 'bad_response', message }, ...counts };
     }
     const error = errorBodyOf(status, body);
     const stop = async (): Promise<PushResult> => {
@@ -137,6 +140,12 @@ export async function pushOutbox(
     }
     return stop();
   }
+}
+
+function isPushResponse(body: unknown): body is { serverTime: number; applied: number } {
+  if (typeof body !== 'object' || body === null) return false;
+  const reply = body as Record<string, unknown>;
+  return typeof reply.serverTime === 'number' && typeof reply.applied === 'number';
 }
 
 export function signedOut(): SyncError {
