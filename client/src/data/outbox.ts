@@ -14,11 +14,8 @@ import type { OutboxEntry } from './schema.js';
 /** How long an entry the service worker queued is left to the worker before the page resends. */
 export const QUEUED_HOLD_MS = 2 * 60 * 1000;
 
-/**
- * A push mutation. shared/protocol/push.ts `Mutation` infers `entity` as `never` (TypeBox
- * infers a union built by `.map` as empty), so the client spells the entity out.
- */
-export type WireMutation = Omit<Mutation, 'entity'> & { entity: Entity };
+/** A push mutation, as sent. */
+export type WireMutation = Mutation;
 
 /** The wire form of an entry. */
 export function toMutation(entry: OutboxEntry): WireMutation {

@@ -54,11 +54,7 @@ export async function requestJson(
 export function errorBodyOf(status: number, body: unknown): ErrorBody {
   if (isErrorBody(body)) return body;
   const code = status === 401 ? 'unauthorized' : status >= 500 ? 'internal' : 'bad_request';
-  return {
-    statusCode: status,
-    code,
-    message: `HTTP ${status}`,
-  } as unknown as ErrorBody;
+  return { statusCode: status, code, message: `HTTP ${status}` };
 }
 
 /** An error for a request that never got an answer. */
