@@ -1,6 +1,7 @@
 import type { Account, Credentials, SessionResponse } from '../../../shared/protocol/auth.js';
 import { learnServerTime } from '../data/clock.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
+import { localDataCounts } from '../data/queries.js';
 import { broadcast } from './channel.js';
 import { clearApiCaches, clearLocalData, clearWorkboxQueue } from './clear.js';
 import { dedupeAnonymousBags } from './dedupe.js';
@@ -58,13 +59,21 @@ async function claim(engine: SyncEngine, account: Account): Promise<void> {
   });
 }
 
-/** What a log-in on this device would have to merge or discard: anonymous bags and brews. */
+/**
+ * What a log-in on this device would have to merge or discard: the anonymous bags and brews
+ * the user can see (deleted ones go along with them but are not counted).
+ */
 export async function anonymousDataAtStake(engine: SyncEngine): Promise<AtStake> {
-  const { db } = engine;
-  const meta = await loadMeta(db);
+  const meta = await loadMeta(engine.db);
   if (meta.accountId !== null) return { bags: 0, brews: 0 };
-  const [bags, brews] = await Promise.all([db.bags.count(), db.brews.count()]);
-  return { bags, brews };
+  return localDataCounts(engine.db);
+}
+
+/** Whether the device holds anything at all: rows (deleted included) or unsent writes. */
+async function holdsAnything(engine: SyncEngine): Promise<boolean> {
+  const { db } = engine;
+  const counts = await Promise.all([db.bags.count(), db.brews.count(), db.outbox.count()]);
+  return counts.some((count) => count > 0);
 }
 
 /** Sign up: everything on the device (rows and outbox) is claimed by the new account and pushed. */
@@ -107,11 +116,7 @@ export async function login(
   const meta = await loadMeta(db);
   if (meta.accountId === null) {
     const atStake = await anonymousDataAtStake(engine);
-    const pendingAnonymous = await db.outbox.count();
-    if (
-      atStake.bags + atStake.brews + pendingAnonymous > 0 &&
-      options.anonymousData === undefined
-    ) {
+    if (options.anonymousData === undefined && (await holdsAnything(engine))) {
       const message = `${atStake.bags} bags and ${atStake.brews} brews on this device: merge or discard`;
       return { ok: false, error: { code: 'choice_required', message }, atStake };
     }
