@@ -37,11 +37,17 @@ function afterCondition(entity: Entity, after: Position) {
   return entity > after.entity ? sql`version >= ${after.version}` : sql`version > ${after.version}`;
 }
 
-function rowsAfter(accountId: string, entity: Entity, after: Position, limit: number) {
-  return sql`(select ${entity}::text as entity, version, id, ${sql.raw(rowJsonSql(entity))}::text as json
-    from ${sql.table(entity)}
+/** The keys (never the rows) of at most `limit` rows of one table after `after`. */
+function keysAfter(accountId: string, entity: Entity, after: Position, limit: number) {
+  return sql`(select ${entity}::text as entity, version, id from ${sql.table(entity)}
     where account_id = ${accountId} and ${afterCondition(entity, after)}
     order by version, id limit ${limit})`;
+}
+
+/** One row's wire JSON, by key: a primary-key lookup, correlated to the page row. */
+function rowJson(accountId: string, entity: Entity) {
+  return sql`(select ${sql.raw(rowJsonSql(entity))}::text from ${sql.table(entity)}
+    where account_id = ${accountId} and id = page.id)`;
 }
 
 function countAfter(accountId: string, entity: Entity, after: Position) {
@@ -53,9 +59,12 @@ function countAfter(accountId: string, entity: Entity, after: Position) {
  * One page of both tables, the account's version and the count of rows after the position,
  * in ONE statement: one snapshot, so the tables and the count agree on which pushes have
  * committed (two statements could see a push in one table and not in the other, and a page
- * could then end past rows it never saw). Each table contributes at most `limit` rows from
- * its index; only the first `limit` of their merge leave the database. The counts run only
- * when the page is full (lazily evaluated CASE branch): a small delta pull never scans.
+ * could then end past rows it never saw).
+ *
+ * The page is chosen on keys alone and only its rows are turned into JSON: whatever plan the
+ * statistics lead to (a fresh table has none), no row outside the page is ever built. The
+ * counts run only when the page is full (a lazily evaluated CASE branch), so a small delta
+ * pull never scans.
  */
 export async function readPage(
   db: Kysely<Database>,
@@ -72,9 +81,9 @@ export async function readPage(
     json: string | null;
   }>`
     with page as (
-      ${rowsAfter(accountId, 'bag', after, limit)}
+      ${keysAfter(accountId, 'bag', after, limit)}
       union all
-      ${rowsAfter(accountId, 'brew', after, limit)}
+      ${keysAfter(accountId, 'brew', after, limit)}
       order by version, entity, id
       limit ${limit}
     )
@@ -82,7 +91,9 @@ export async function readPage(
       case when (select count(*) from page) < ${limit} then (select count(*) from page)
         else ${countAfter(accountId, 'bag', after)} + ${countAfter(accountId, 'brew', after)}
       end as total,
-      page.entity, page.version, page.id, page.json
+      page.entity, page.version, page.id,
+      case page.entity when 'bag' then ${rowJson(accountId, 'bag')}
+        else ${rowJson(accountId, 'brew')} end as json
     from accounts a left join page on true
     where a.id = ${accountId}
     order by page.version, page.entity, page.id
