@@ -1,0 +1,174 @@
+/**
+ * Push and pull throughput through the real routes (app.inject: Fastify validation, session,
+ * one transaction per push, merge, response serialization), next to what the same database
+ * does with a plain multi-row upsert and a plain select of the same rows. Prints figures per
+ * second of wall clock and per second of CPU (this process + its database backends); asserts
+ * nothing.
+ *
+ *   npm run bench:server                      # PGlite, and PostgreSQL when DATABASE_URL is set
+ *   BENCH_ROWS=2000 npm run bench:server      # or: npm run bench:server -- 2000 (default 20000)
+ *   BENCH_PGLITE=0 npm run bench:server       # PostgreSQL only
+ */
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { Hlc } from '../../shared/hlc.js';
+import type { PullResponse } from '../../shared/protocol/pull.js';
+import type { Mutation } from '../../shared/protocol/push.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
+import { buildApp } from '../src/app.js';
+import { createDatabase } from '../src/db/create-database.js';
+import { migrateToLatest } from '../src/db/migrate-to-latest.js';
+import { type Measured, measure, rates } from './cpu-meter.js';
+import { batches, creations, plainSelect, plainUpsert, updates } from './workload.js';
+
+const ROWS = Math.max(200, Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 20_000));
+const BATCH = 100;
+const PAGE = 1000;
+
+interface Account {
+  cookie: string;
+  accountId: string;
+}
+
+async function signUp(app: FastifyInstance): Promise<Account> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/signup',
+    payload: { email: `bench-${randomUUID()}@example.com`, password: 'bench password' },
+  });
+  if (response.statusCode !== 201) throw new Error(`signup: ${response.statusCode}`);
+  const cookie = String(response.headers['set-cookie']).split(';')[0] as string;
+  return { cookie, accountId: (response.json() as { account: { id: string } }).account.id };
+}
+
+async function pushAll(app: FastifyInstance, account: Account, mutations: Mutation[]) {
+  for (const batch of batches(mutations, BATCH)) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { cookie: account.cookie },
+      payload: {
+        accountId: account.accountId,
+        deviceId: 'bench',
+        schemaVersion: PROTOCOL_VERSION,
+        mutations: batch,
+      },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`push: ${response.statusCode} ${response.body}`);
+  }
+}
+
+async function pullAll(app: FastifyInstance, cookie: string): Promise<number> {
+  let cursor: string | undefined;
+  let rows = 0;
+  for (;;) {
+    const query = `limit=${PAGE}${cursor === undefined ? '' : `&cursor=${cursor}`}`;
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?${query}`,
+      headers: { cookie },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`pull: ${response.statusCode} ${response.body}`);
+    const page = response.json() as PullResponse;
+    rows += page.bags.length + page.brews.length;
+    cursor = page.cursor;
+    if (!page.hasMore) return rows;
+  }
+}
+
+type Phase = 'pushCreate' | 'pushUpdate' | 'upsert' | 'pull' | 'select';
+
+async function bench(
+  url: string | undefined,
+): Promise<{ name: string; phases: Record<Phase, Measured> }> {
+  const schema = url === undefined ? undefined : `bench_${randomUUID().replaceAll('-', '')}`;
+  const handle = await createDatabase({ url, dataDir: 'memory://', schema });
+  const timed = (run: () => Promise<unknown>) =>
+    measure(handle.db, handle.kind, async () => void (await run()));
+  try {
+    await migrateToLatest(handle.db, handle.schema);
+    const app = await buildApp({
+      db: handle.db,
+      authRateLimit: { ipMax: 1e6, emailMax: 1e6, windowMs: 60_000 },
+    });
+    await app.ready();
+    const clock = new Hlc('bench');
+
+    // Warm-up: JIT, query plans, pool connections.
+    const warm = await signUp(app);
+    const warmRows = creations(clock, 1000);
+    await pushAll(app, warm, warmRows);
+    await pullAll(app, warm.cookie);
+    await plainUpsert(handle.db, (await signUp(app)).accountId, warmRows, BATCH);
+
+    const ours = await signUp(app);
+    const plain = await signUp(app);
+    const rows = creations(clock, ROWS);
+    const edits = updates(clock, rows);
+    let pulled = 0;
+    let selected = 0;
+    const phases: Record<Phase, Measured> = {
+      pushCreate: await timed(() => pushAll(app, ours, rows)),
+      pushUpdate: await timed(() => pushAll(app, ours, edits)),
+      upsert: await timed(() => plainUpsert(handle.db, plain.accountId, rows, BATCH)),
+      pull: await timed(async () => {
+        pulled = await pullAll(app, ours.cookie);
+      }),
+      select: await timed(async () => {
+        selected = await plainSelect(handle.db, plain.accountId, PAGE);
+      }),
+    };
+    if (pulled !== ROWS || selected !== ROWS)
+      throw new Error(`read ${pulled}, ${selected} of ${ROWS}`);
+    await app.close();
+    return { name: handle.kind === 'pglite' ? 'PGlite' : 'PostgreSQL', phases };
+  } finally {
+    if (schema !== undefined)
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
+    await handle.close();
+  }
+}
+
+const num = (n: number | null) =>
+  (n === null ? '—' : Math.round(n).toLocaleString('en-US')).padStart(9);
+const pct = (a: number | null, b: number | null) =>
+  a === null || b === null ? '  —' : `${Math.round((a / b) * 100)}%`.padStart(4);
+
+console.log(
+  `sync throughput: ${ROWS} rows (half bags, half brews), pushes of ${BATCH}, pull pages of ${PAGE}; ` +
+    `load average ${loadavg()[0]?.toFixed(1)} on this machine`,
+);
+console.log(
+  'figures per second of wall clock | per second of CPU (this process + database backends)',
+);
+const targets: (string | undefined)[] = [];
+if (process.env.BENCH_PGLITE !== '0') targets.push(undefined);
+if (process.env.DATABASE_URL) targets.push(process.env.DATABASE_URL);
+for (const url of targets) {
+  const { name, phases } = await bench(url);
+  const r = Object.fromEntries(
+    Object.entries(phases).map(([k, m]) => [k, rates(ROWS, m)]),
+  ) as Record<Phase, ReturnType<typeof rates>>;
+  const line = (
+    label: string,
+    unit: string,
+    ours: ReturnType<typeof rates>,
+    base?: ReturnType<typeof rates>,
+  ) =>
+    console.log(
+      `  ${label.padEnd(16)} ${num(ours.wall)} | ${num(ours.cpu)} ${unit}` +
+        (base === undefined
+          ? ''
+          : `   ratio to plain: ${pct(ours.wall, base.wall)} | ${pct(ours.cpu, base.cpu)}`),
+    );
+  console.log(`\n${name}`);
+  line('push, new rows', 'mutations/s', r.pushCreate, r.upsert);
+  line('push, edits', 'mutations/s', r.pushUpdate, r.upsert);
+  line('plain upsert', 'rows/s     ', r.upsert);
+  line('pull', 'rows/s     ', r.pull, r.select);
+  line('plain select', 'rows/s     ', r.select);
+}
