@@ -27,8 +27,8 @@ interface Lease {
  * live queries, so waiting would only repeat its work.
  *
  * With Web Locks the browser releases the lock when a holder dies. Without them (older
- * Safari), a lease row in the `meta` table, taken in a transaction, does the same job; a
- * crashed holder's lease expires after LEASE_MS.
+ * Safari), a lease row in the `meta` table, taken in a transaction and renewed while the task
+ * runs, does the same job; a crashed holder's lease expires after LEASE_MS.
  */
 export async function withSyncLock<T>(
   db: DialInDb,
@@ -49,9 +49,19 @@ export async function withSyncLock<T>(
     return true;
   });
   if (!taken) return { skipped: true };
+  // A long pull (a first log-in on a slow phone) keeps its lease while it runs.
+  const renew = setInterval(() => {
+    void db
+      .transaction('rw', db.meta, async () => {
+        if ((await leases.get(LEASE_KEY))?.owner !== owner) return;
+        await leases.put({ key: LEASE_KEY, owner, until: db.now() + LEASE_MS });
+      })
+      .catch(() => undefined);
+  }, LEASE_MS / 3);
   try {
     return { skipped: false, value: await task() };
   } finally {
+    clearInterval(renew);
     await db.transaction('rw', db.meta, async () => {
       if ((await leases.get(LEASE_KEY))?.owner === owner) await leases.delete(LEASE_KEY);
     });
