@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { openControlledApp } from './pwa-support.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
+import { ApiDevice, comparable, readLocalState } from './stories/late-device-state.js';
+import { pill, SYNCED } from './stories/steps.js';
+import { uniqueEmail } from './support/api.js';
+import { expect, test } from './support/fixtures.js';
+
+/**
+ * Story 7 — Long time offline. The phone is offline while the other device makes 500 changes
+ * (through the API: 500 taps would take minutes). When the phone reconnects it pulls them with
+ * a visible progress bar and ends holding exactly what the server holds.
+ */
+test('a phone back after 500 changes elsewhere pulls them with a progress bar and matches', async ({
+  device,
+  api,
+}) => {
+  const { context, page } = device;
+  const email = uniqueEmail('long-offline');
+  await openControlledApp(page);
+  await signUpThroughUi(page, email);
+  const own = await logBrewThroughUi(page, 'before the trip', 'Phone coffee');
+  // The brew shows the instant it is saved; it is on the server a moment later.
+  const session = await api.login(email);
+  await expect
+    .poll(async () => (await api.pullAll()).brews.map((b) => b.id), { timeout: 30_000 })
+    .toEqual([own]);
+  await expect(brewRow(page, own).locator('[data-unsynced="true"]')).toHaveCount(0);
+  await expect(pill(page)).toHaveText(SYNCED);
+
+  // Every frame in which the download bar is on screen, as (value, max): what the user saw.
+  await page.evaluate(() => {
+    const seen: { value: number; max: number; text: string }[] = [];
+    (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+    const look = () => {
+      const bar = document.querySelector<HTMLProgressElement>('#download-progress');
+      if (bar) {
+        const text = bar.closest('[role="status"]')?.textContent ?? '';
+        const last = seen[seen.length - 1];
+        if (!last || last.value !== bar.value || last.max !== bar.max) {
+          seen.push({ value: bar.value, max: bar.max, text });
+        }
+      }
+    };
+    new MutationObserver(look).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  });
+
+  await context.setOffline(true);
+  await expect(pill(page)).toContainText('Offline');
+
+  // The other device, meanwhile: a new bag, 300 brews of it, 197 ratings of those, a delete,
+  // and an edit of the phone's own brew — 500 changes in pushes of 100.
+  const other = new ApiDevice(api, session.account.id);
+  const bagId = randomUUID();
+  const brewIds = Array.from({ length: 300 }, () => randomUUID());
+  const start = Date.parse('2026-01-01T08:00:00Z');
+  const changes = [
+    other.mutation('bag', bagId, { name: 'Laptop coffee', roaster: 'Far away' }),
+    ...brewIds.map((id, i) =>
+      other.mutation('brew', id, {
+        bagId,
+        method: 'espresso',
+        doseG: 18,
+        yieldG: 30 + (i % 10),
+        brewedAt: new Date(start + i * 60_000).toISOString(),
+        notes: `trip brew ${i}`,
+      }),
+    ),
+    ...brewIds.slice(0, 197).map((id, i) => other.mutation('brew', id, { rating: (i % 10) / 2 })),
+    other.mutation('brew', brewIds[299] ?? '', { deletedAt: new Date(start).toISOString() }),
+    other.mutation('brew', own, { notes: 'edited on the laptop' }),
+  ];
+  expect(changes).toHaveLength(500);
+  await other.push(changes);
+  const server = await api.pullAll();
+  expect(server.brews).toHaveLength(301);
+
+  // Back online: the phone catches up by itself (the `online` trigger), showing progress.
+  await context.setOffline(false);
+  const bar = page.getByRole('status').filter({ hasText: /Downloading .* brews and bags/ });
+  await expect(pill(page)).toHaveText(SYNCED, { timeout: 30_000 });
+  await expect(bar).toHaveCount(0);
+  const seen = await page.evaluate(
+    () =>
+      (window as unknown as { progressSeen: { value: number; max: number; text: string }[] })
+        .progressSeen,
+  );
+  // 302 rows changed since the phone's cursor: the bag, 300 brews and the phone's own brew.
+  expect(seen.length, 'the download bar was shown').toBeGreaterThan(0);
+  expect(seen.at(-1)).toMatchObject({ value: 302, max: 302 });
+  expect(seen.at(-1)?.text).toContain('Downloading 302 of 302 brews and bags');
+
+  // Identical to the other device: every row and every field clock.
+  const local = await readLocalState(context);
+  expect(comparable(local.bags)).toEqual(comparable(server.bags));
+  expect(comparable(local.brews)).toEqual(comparable(server.brews));
+  expect(local.outbox).toEqual([]);
+
+  // And the user sees it: their brew, the newest trip brews with their ratings, not the
+  // deleted one, and the laptop's bag with its 299 live brews.
+  await expect(brewRow(page, own)).toBeVisible();
+  await expect(brewRow(page, brewIds[151] ?? '')).toContainText('rated 0.5');
+  await expect(brewRow(page, brewIds[299] ?? '')).toHaveCount(0);
+  await page.goto('/#/bags');
+  await expect(page.locator(`[data-bag="${bagId}"]`)).toContainText('299 brews');
+});
