@@ -1,5 +1,5 @@
 import type { MergeableRow } from '../../../shared/merge.js';
-import { type Entity, fieldNames } from '../../../shared/model/entities.js';
+import { type Entity, FIELDS, type FieldSpec, fieldNames } from '../../../shared/model/entities.js';
 
 /**
  * The one place that maps wire field names (camelCase) to columns (snake_case), in both
@@ -18,6 +18,21 @@ function snake(field: string): string {
 export const FIELD_COLUMNS: Record<Entity, readonly (readonly [string, string])[]> = {
   bag: fieldNames('bag').map((field) => [field, snake(field)] as const),
   brew: fieldNames('brew').map((field) => [field, snake(field)] as const),
+};
+
+/** The SQL type of a field's column, as migration 0002 created it. */
+function sqlType(spec: FieldSpec): string {
+  return spec.kind === 'number' ? 'double precision' : spec.kind === 'boolean' ? 'boolean' : 'text';
+}
+
+/** [column, SQL type] of every field column per entity, in FIELD_COLUMNS order. */
+export const COLUMN_TYPES: Record<Entity, readonly (readonly [string, string])[]> = {
+  bag: FIELD_COLUMNS.bag.map(
+    ([field, column]) => [column, sqlType(FIELDS.bag[field as keyof typeof FIELDS.bag])] as const,
+  ),
+  brew: FIELD_COLUMNS.brew.map(
+    ([field, column]) => [column, sqlType(FIELDS.brew[field as keyof typeof FIELDS.brew])] as const,
+  ),
 };
 
 /** Every column of an entity's table besides account_id, in a fixed order. */
@@ -39,6 +54,18 @@ export function rowJsonSql(entity: Entity): string {
     ...FIELD_COLUMNS[entity].map(([field, column]) => [`'${field}'`, column]),
   ];
   return `json_build_object(${pairs.map((pair) => pair.join(', ')).join(', ')})`;
+}
+
+/**
+ * The rows to upsert as one array per column (id, clocks, then every field), for a single
+ * `unnest` parameter list: 17 parameters instead of 17 per row.
+ */
+export function toColumnArrays(entity: Entity, rows: readonly MergeableRow[]): unknown[][] {
+  const ids = rows.map((row) => row.id);
+  // Sent as JSON text: node-postgres would turn some objects into arrays or dates.
+  const clocks = rows.map((row) => JSON.stringify(row.clocks));
+  const fields = FIELD_COLUMNS[entity].map(([field]) => rows.map((row) => row[field] ?? null));
+  return [ids, clocks, ...fields];
 }
 
 /** The values to upsert for one merged row at a version. */

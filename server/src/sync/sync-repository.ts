@@ -1,22 +1,15 @@
-import { type Kysely, type QueryCreator, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { MergeableRow } from '../../../shared/merge.js';
 import { ENTITIES, type Entity } from '../../../shared/model/entities.js';
 import type { Database } from '../db/database.js';
-import { FIELD_COLUMNS, rowJsonSql, type StoredRow, toDb } from './columns.js';
+import { COLUMN_TYPES, rowJsonSql, type StoredRow, toColumnArrays } from './columns.js';
 
 /**
  * SQL for push. Plain functions taking the database (or a transaction) first; the caller
- * decides the transaction boundaries. Each function is one round trip: under load a push is
- * bound by round trips far more than by the work in them (see server/bench/).
+ * decides the transaction boundaries. Each function is one round trip, and rows travel as
+ * one array parameter per column: a push is bound by round trips and by building and parsing
+ * statements far more than by the writes themselves (see server/bench/).
  */
-
-/**
- * The two synced tables seen through one loose type: their columns differ, and the
- * functions below pick them from FIELD_COLUMNS rather than from the static types.
- */
-type LooseSchema = Record<Entity | 'accounts', Record<string, unknown>>;
-export type LooseDb = Kysely<LooseSchema>;
-export const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
 
 /**
  * Locks the account row until the transaction ends and returns its version. Every push takes
@@ -47,7 +40,7 @@ export async function loadRows(
     (entity) =>
       sql`select ${entity}::text as entity, ${sql.raw(rowJsonSql(entity))} as row
           from ${sql.table(entity)}
-          where account_id = ${accountId} and id in (${sql.join(ids[entity])})`,
+          where account_id = ${accountId} and id = any(${ids[entity]}::text[])`,
   );
   if (selects.length === 0) return [];
   const { rows } = await sql<{ entity: Entity; row: StoredRow }>`${sql.join(
@@ -55,6 +48,28 @@ export async function loadRows(
     sql` union all `,
   )}`.execute(db);
   return rows;
+}
+
+/** `insert … select from unnest(…) on conflict do update` of one table's rows at `version`. */
+function upsert(
+  entity: Entity,
+  accountId: string,
+  version: number,
+  rows: readonly MergeableRow[],
+): RawBuilder<unknown> {
+  const fields = COLUMN_TYPES[entity];
+  const columns = ['id', 'clocks', ...fields.map(([column]) => column)];
+  const types = ['text', 'jsonb', ...fields.map(([, type]) => type)];
+  const arrays = toColumnArrays(entity, rows).map(
+    (values, i) => sql`${values}::${sql.raw(types[i] as string)}[]`,
+  );
+  const list = sql.raw(columns.join(', '));
+  const updates = sql.raw(
+    ['version', ...columns.slice(1)].map((column) => `${column} = excluded.${column}`).join(', '),
+  );
+  return sql`insert into ${sql.table(entity)} (account_id, version, ${list})
+    select ${accountId}::uuid, ${version}::bigint, u.* from unnest(${sql.join(arrays)}) as u(${list})
+    on conflict (account_id, id) do update set ${updates}`;
 }
 
 /**
@@ -67,21 +82,10 @@ export async function writeVersion(
   version: number,
   rows: Record<Entity, readonly MergeableRow[]>,
 ): Promise<void> {
-  let query: QueryCreator<LooseSchema> = loose(db);
-  for (const entity of ENTITIES) {
-    if (rows[entity].length === 0) continue;
-    const update: Record<string, unknown> = {
-      version: sql.ref('excluded.version'),
-      clocks: sql.ref('excluded.clocks'),
-    };
-    for (const [, column] of FIELD_COLUMNS[entity]) update[column] = sql.ref(`excluded.${column}`);
-    // The CTE's name is never read back, so the widened type loses nothing.
-    query = query.with(`upsert_${entity}`, (db) =>
-      db
-        .insertInto(entity)
-        .values(rows[entity].map((row) => toDb(entity, accountId, row, version)))
-        .onConflict((conflict) => conflict.columns(['account_id', 'id']).doUpdateSet(update)),
-    ) as unknown as QueryCreator<LooseSchema>;
-  }
-  await query.updateTable('accounts').set({ version }).where('id', '=', accountId).execute();
+  const ctes = ENTITIES.filter((entity) => rows[entity].length > 0).map(
+    (entity) =>
+      sql`${sql.id(`upsert_${entity}`)} as (${upsert(entity, accountId, version, rows[entity])})`,
+  );
+  const update = sql`update accounts set version = ${version} where id = ${accountId}`;
+  await (ctes.length === 0 ? update : sql`with ${sql.join(ctes)} ${update}`).execute(db);
 }
