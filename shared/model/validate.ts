@@ -86,7 +86,8 @@ export function validatePatch(
   const specs: Record<string, FieldSpec> = FIELDS[entity];
   const problems: FieldProblem[] = [];
   for (const [field, value] of Object.entries(patch)) {
-    const spec = specs[field];
+    // Own properties only: `constructor` or `toString` must read as unknown fields.
+    const spec = Object.hasOwn(specs, field) ? specs[field] : undefined;
     if (spec === undefined) {
       problems.push({ field, message: `is not a field of ${entity}` });
       continue;
