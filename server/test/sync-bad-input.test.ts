@@ -266,6 +266,12 @@ const CASES: Case[] = [
     /mutations\[0\]\.patch\.color is not a field of bag/,
   ),
   fieldCase(
+    'a field named like an Object method',
+    () => bagPatch({ constructor: 'x' }),
+    'constructor',
+    /mutations\[0\]\.patch\.constructor is not a field of bag/,
+  ),
+  fieldCase(
     'bag created without a name',
     () => newBagM({ roaster: 'x' }),
     'name',
@@ -349,6 +355,12 @@ const CASES: Case[] = [
     () => bagPatch({ notes: 'a\u0000b' }),
     'notes',
     /patch\.notes must not contain NUL/,
+  ),
+  fieldCase(
+    'notes with an unpaired surrogate',
+    () => bagPatch({ notes: 'broken \ud83d emoji' }),
+    'notes',
+    /patch\.notes must not contain NUL or unpaired surrogates/,
   ),
   fieldCase(
     'rating off the half-star grid',
