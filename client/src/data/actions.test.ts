@@ -85,6 +85,17 @@ describe('actions', () => {
     ]);
   });
 
+  it('leave a never-written empty field unstamped when an edit sends it as empty', async () => {
+    const db = device();
+    const bagId = await createBag(db, { name: 'Kenya' });
+    expect(await updateBag(db, bagId, { name: 'Kenya', roaster: null, notes: 'washed' })).toBe(
+      true,
+    );
+    const entries = await db.outbox.toArray();
+    expect(entries.map((entry) => entry.patch)).toEqual([{ name: 'Kenya' }, { notes: 'washed' }]);
+    expect(Object.keys((await db.bags.get(bagId))?.clocks ?? {}).sort()).toEqual(['name', 'notes']);
+  });
+
   it('keep clocks increasing even when the device clock goes backwards', async () => {
     let wall = 1_800_000_000_000;
     const db = device(() => wall);

@@ -46,8 +46,10 @@ export async function writePatch<E extends Entity>(
     const changes: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(raw)) {
       if (value === undefined || (mode === 'create' && value === null)) continue;
-      const written = existing !== undefined && field in existing.clocks;
-      if (!written || !sameValue(existing[field], value)) changes[field] = value;
+      // Compared with the value even when the field was never written: an edit form sends
+      // every field, and stamping an untouched empty field would overwrite a value another
+      // device set meanwhile (a concurrent rating lost to a notes edit).
+      if (!sameValue(existing?.[field], value)) changes[field] = value;
     }
     if (Object.keys(changes).length === 0) return false;
 
