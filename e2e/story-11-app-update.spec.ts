@@ -110,7 +110,7 @@ test('an update deployed under a half-filled form waits, then runs on the upgrad
     );
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const running = await page.evaluate(() =>
-      [...document.scripts].map((s) => new URL(s.src || location.href).pathname.slice(1)),
+      Array.from(document.scripts, (s) => new URL(s.src || location.href).pathname.slice(1)),
     );
     expect(running).toContain(nextScript);
     await expect(banner).toHaveCount(0);
