@@ -31,10 +31,16 @@ test.describe('replay asked for by the page, without Background Sync', () => {
   async function expectOnServer(serverUrl: string, email: string, brewId: string) {
     const owner = await newApiClient(serverUrl);
     await owner.login(email);
-    await eventually(async () => {
-      const { brews } = await owner.pullAll();
-      return brews.some((b) => b.id === brewId) ? true : undefined;
-    }, 'the brew on the server');
+    await eventually(
+      async () => {
+        const { brews } = await owner.pullAll();
+        return brews.some((b) => b.id === brewId) ? true : undefined;
+        // A replay caught in the network coming back can hang until its 15 s timeout; the page
+        // then asks again.
+      },
+      'the brew on the server',
+      60_000,
+    );
     await owner.dispose();
   }
 
@@ -57,15 +63,17 @@ test.describe('replay asked for by the page, without Background Sync', () => {
 
   test('becoming visible delivers the queue', async ({ device, server }) => {
     const { page, context } = device;
-    const email = uniqueEmail('visible');
-    const push = await queuedBrewOffline(page, email);
-    // The device is back on the network but the app missed the `online` event (it was in the
-    // background): this listener runs first and hides the event from the app.
-    await page.evaluate(() => {
+    // The device comes back online while the app is in the background and misses the
+    // `online` event: a listener registered before the app's own swallows it. (Listeners at
+    // the target run in registration order, so it must come first: an init script.)
+    await page.addInitScript(() => {
       window.addEventListener('online', (event) => event.stopImmediatePropagation(), {
         capture: true,
       });
     });
+    await page.reload();
+    const email = uniqueEmail('visible');
+    const push = await queuedBrewOffline(page, email);
     await context.setOffline(false);
     expect(await readQueue(context)).toHaveLength(1);
 

@@ -90,22 +90,48 @@ export function onWorkerBroadcast(listener: (message: WorkerBroadcast) => void):
 }
 
 /**
- * Replays at start, on `online` and on becoming visible, and keeps the queue signals current.
- * Returns the unsubscribe.
+ * After a round that stalled (network error or 5xx) while the page is online and visible, ask
+ * again later: `online` can fire before requests get through, and without Background Sync
+ * nothing else would retry until the next trigger. Backs off to a minute; resets on success.
+ */
+const RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 60_000];
+
+/**
+ * Replays at start, on `online` and on becoming visible, retries stalled rounds, and keeps the
+ * queue signals current. Returns the unsubscribe.
  */
 export function startReplayTriggers(): () => void {
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
   const replay = () => void requestReplay();
   const onVisible = () => {
     if (document.visibilityState === 'visible') replay();
+  };
+  const retryLater = (stalled: boolean) => {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+    if (!stalled) {
+      retries = 0;
+      return;
+    }
+    const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)] ?? 60_000;
+    retries += 1;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (navigator.onLine && document.visibilityState === 'visible') replay();
+    }, delay);
   };
   window.addEventListener('online', replay);
   document.addEventListener('visibilitychange', onVisible);
   const stopListening = onWorkerBroadcast((message) => {
     workerQueuePending.value = message.pending;
-    if (message.type === 'replayed') lastWorkerReplay.value = { ...message, at: Date.now() };
+    if (message.type !== 'replayed') return;
+    lastWorkerReplay.value = { ...message, at: Date.now() };
+    retryLater(message.stalled && message.pending > 0);
   });
   replay();
   return () => {
+    if (retryTimer !== null) clearTimeout(retryTimer);
     window.removeEventListener('online', replay);
     document.removeEventListener('visibilitychange', onVisible);
     stopListening();

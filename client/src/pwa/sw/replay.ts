@@ -30,7 +30,7 @@ export interface ReplayResult {
 type Verdict = 'ack' | 'retry' | 'reject' | 'release';
 
 /** A replay that hangs (lie-fi) counts as a network error, so the round cannot stall forever. */
-const REPLAY_TIMEOUT_MS = 30_000;
+const REPLAY_TIMEOUT_MS = 15_000;
 
 /** Statuses that say "not now" rather than "never": the request stays queued. */
 const RETRY_STATUSES = new Set([401, 408, 425, 429]);
