@@ -29,7 +29,7 @@ export async function logInThroughUi(page: Page, email: string): Promise<void> {
   await page.locator('#a-password').fill(TEST_PASSWORD);
   await page.locator('form').getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
 }
 
 /** Logs out from the Account screen when nothing is unsynced (no dialog expected). */
