@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import {
+  type BrewItem,
   bagsWithCounts,
   createDb,
   deletedItems,
@@ -24,6 +25,24 @@ export const rejected = liveSignal(() => rejectedEntries(db), []);
 export const meta = liveSignal(() => deviceMeta(db), undefined);
 export const deleted = liveSignal(() => deletedItems(db), { bags: [], brews: [] });
 export const history = liveSignal(() => historyEntries(db, { limit: 200 }), []);
+
+/**
+ * Brews saved in this tab whose write has not come back through the live query yet. The list
+ * shows them at once, so a save appears in the frame it was tapped in; each drops out as soon
+ * as the stored row arrives (same id), or when its write fails.
+ */
+export const optimisticBrews = signal<BrewItem[]>([]);
+
+/** The brew list as shown: optimistic saves first, then the stored brews. */
+export const listedBrews = computed<BrewItem[] | null>(() => {
+  const live = brews.value;
+  if (live === null) return null;
+  const pending = optimisticBrews.value;
+  if (pending.length === 0) return live;
+  const stored = new Set(live.map((b) => b.id));
+  const extra = pending.filter((b) => !stored.has(b.id));
+  return extra.length === 0 ? live : [...extra, ...live];
+});
 
 export const activeBags = computed(() => (bags.value ?? []).filter((b) => !b.archived));
 

@@ -6,7 +6,7 @@ import { UpdateBanner } from './components/pwa-status.js';
 import { SyncPill } from './components/sync-pill.js';
 import { Toast } from './components/toast.js';
 import { count } from './logic/format.js';
-import { route } from './router.js';
+import { leaving, type Route, route } from './router.js';
 import { AccountScreen } from './screens/account.js';
 import { BagDetail } from './screens/bag-detail.js';
 import { BagForm } from './screens/bag-form.js';
@@ -39,21 +39,37 @@ const TABS: { name: string; href: string; label: string; icon: IconName; match: 
   },
 ];
 
-function Screen(): JSX.Element {
-  const { name, id } = route.value;
+const SCREENS = new Set([
+  'log',
+  'brew',
+  'bags',
+  'bag',
+  'bag-new',
+  'bag-edit',
+  'account',
+  'history',
+  'settings',
+]);
+
+/** Routes that show the brew list (kept mounted, see App); unknown ones fall back to it. */
+const isToday = (name: string, id: string | null) => !SCREENS.has(name) || (name === 'brew' && !id);
+
+function Screen({ at }: { at: Route }): JSX.Element | null {
+  const { name, id } = at;
+  if (isToday(name, id)) return null;
   switch (name) {
     case 'log':
-      return <LogBrew />;
+      return <LogBrew params={at.params} />;
     case 'brew':
-      return id ? <BrewEdit key={id} id={id} /> : <Today />;
+      return id ? <BrewEdit id={id} retry={at.params.get('retry')} /> : null;
     case 'bags':
       return <Bags />;
     case 'bag':
-      return id ? <BagDetail key={id} id={id} /> : <Bags />;
+      return id ? <BagDetail id={id} /> : <Bags />;
     case 'bag-new':
       return <BagForm id={null} />;
     case 'bag-edit':
-      return id ? <BagForm key={id} id={id} /> : <Bags />;
+      return id ? <BagForm id={id} retry={at.params.get('retry')} /> : <Bags />;
     case 'account':
       return <AccountScreen />;
     case 'history':
@@ -61,7 +77,7 @@ function Screen(): JSX.Element {
     case 'settings':
       return <Settings />;
     default:
-      return <Today />;
+      return null;
   }
 }
 
@@ -77,6 +93,12 @@ function DownloadProgress() {
     </div>
   );
 }
+
+/** Screens with a sticky Save button, which a toast above the tab bar would cover. */
+const FORMS = new Set(['log', 'brew', 'bag-new', 'bag-edit']);
+route.subscribe((r) => {
+  if (FORMS.has(r.name)) dismissToast();
+});
 
 export function App(): JSX.Element {
   const current = route.value.name;
@@ -114,7 +136,20 @@ export function App(): JSX.Element {
             </a>
           </div>
         ) : null}
-        <Screen />
+        {/* The brew list stays mounted while hidden, so a saved brew is one row inserted in
+            an existing list rather than a whole screen built in the frame of the tap. */}
+        <div hidden={!isToday(current, route.value.id)}>
+          <Today />
+        </div>
+        {[leaving.value, route.value].map((at) =>
+          at === null ||
+          isToday(at.name, at.id) ||
+          (at !== route.value && at.raw === route.value.raw) ? null : (
+            <div key={at.raw} hidden={at !== route.value}>
+              <Screen at={at} />
+            </div>
+          ),
+        )}
       </main>
       {t ? (
         <Toast

@@ -1,10 +1,12 @@
-import { signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
 
 /**
  * Hash routing: `#/bags/<id>?x=y`. No router dependency; every screen is one segment plus an
  * optional id, and the hash survives reloads and works from the offline shell.
  */
 export interface Route {
+  /** The hash it was parsed from. */
+  raw: string;
   /** First path segment: '' (today), 'log', 'bags', 'bag', 'brew', 'account', … */
   name: string;
   id: string | null;
@@ -15,21 +17,51 @@ export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [path = '', query = ''] = raw.split('?');
   const [name = '', id] = path.split('/').filter(Boolean);
-  return { name, id: id ? decodeURIComponent(id) : null, params: new URLSearchParams(query) };
+  return {
+    raw: hash,
+    name,
+    id: id ? decodeURIComponent(id) : null,
+    params: new URLSearchParams(query),
+  };
 }
 
 export const route = signal<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
 
+/**
+ * The route just left, still mounted (hidden) until after the next paint: tearing down a big
+ * form is then not part of the frame that shows the next screen (a saved brew in the list).
+ */
+export const leaving = signal<Route | null>(null);
+
+function show(next: Route): void {
+  batch(() => {
+    leaving.value = route.value;
+    route.value = next;
+  });
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (leaving.value !== null && leaving.value !== route.value) leaving.value = null;
+    }),
+  );
+}
+
 export function startRouter(): void {
   window.addEventListener('hashchange', () => {
-    route.value = parseHash(location.hash);
+    // navigate() already showed this route; only a change from outside (back, a link) is new.
+    if (route.value.raw === location.hash) return;
+    show(parseHash(location.hash));
     // A new screen starts at its top, and focus moves to it for screen-reader users.
     window.scrollTo(0, 0);
     document.querySelector<HTMLElement>('#main')?.focus({ preventScroll: true });
   });
 }
 
+/**
+ * Shows a route now, in this task, rather than after the asynchronous `hashchange`: a saved
+ * brew appears in the list in the same frame as the tap.
+ */
 export function navigate(hash: string): void {
-  if (location.hash === hash) route.value = parseHash(hash);
-  else location.hash = hash;
+  show(parseHash(hash));
+  if (location.hash !== hash) location.hash = hash;
+  window.scrollTo(0, 0);
 }

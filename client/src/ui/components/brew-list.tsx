@@ -1,6 +1,13 @@
-import type { JSX } from 'preact';
+import { Component, type JSX } from 'preact';
 import type { BrewItem } from '../../data/index.js';
-import { dayLabel, formatTime, grams, localDay, METHOD_LABELS } from '../logic/format.js';
+import {
+  clockTime,
+  dayLabel,
+  formatTime,
+  grams,
+  localDay,
+  METHOD_LABELS,
+} from '../logic/format.js';
 import { brewRatio, formatRatio, isFilter } from '../logic/ratio.js';
 import { tasteLabel } from './taste-buttons.js';
 
@@ -10,13 +17,31 @@ const TASTE_COLOR = {
   bitter: 'var(--bitter)',
 } as const;
 
+interface RowProps {
+  brew: BrewItem;
+  showBag?: boolean;
+}
+
+/**
+ * A row re-renders only when its brew object changes: saving one brew then touches one row,
+ * not the whole list (the live query hands back new objects only when it re-runs).
+ */
+class MemoRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    return next.brew !== this.props.brew || next.showBag !== this.props.showBag;
+  }
+  override render(props: RowProps) {
+    return <BrewRow {...props} />;
+  }
+}
+
 /** One brew: the recipe in one line, the verdict, and a mark while it has not synced. */
-export function BrewRow({ brew, showBag = true }: { brew: BrewItem; showBag?: boolean }) {
+export function BrewRow({ brew, showBag = true }: RowProps) {
   const out = isFilter(brew.method) ? (brew.waterG ?? brew.yieldG) : brew.yieldG;
   const title = showBag
     ? (brew.bag?.name ?? 'Unknown coffee')
     : METHOD_LABELS[brew.method ?? 'other'];
-  const time = brew.brewedAt ? new Date(brew.brewedAt) : null;
+  const time = brew.brewedAt ? Date.parse(brew.brewedAt) : null;
   return (
     <li class="brew-item" data-brew={brew.id}>
       <a class="brew-link" href={`#/brew/${brew.id}`}>
@@ -29,11 +54,7 @@ export function BrewRow({ brew, showBag = true }: { brew: BrewItem; showBag?: bo
             {grams(brew.doseG)} → {grams(out)}
           </span>
           {brew.timeS !== null ? <span>{formatTime(brew.timeS)}</span> : null}
-          {time ? (
-            <span>
-              {time.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
-            </span>
-          ) : null}
+          {time !== null ? <span>{clockTime(time)}</span> : null}
         </span>
         <span class="brew-meta">
           <span class="chip">
@@ -84,7 +105,7 @@ export function BrewList(props: { brews: readonly BrewItem[]; now: number; showB
       <h2 class="day-title">{g.day === 'unknown' ? 'Undated' : dayLabel(g.day, props.now)}</h2>
       <ul class="list">
         {g.items.map((b) => (
-          <BrewRow key={b.id} brew={b} showBag={props.showBag ?? true} />
+          <MemoRow key={b.id} brew={b} showBag={props.showBag ?? true} />
         ))}
       </ul>
     </section>

@@ -11,7 +11,7 @@ import {
 } from '../../data/index.js';
 import { db, rejected } from '../app-state.js';
 import { FIELD_LABELS, parseNumber } from '../logic/brew-draft.js';
-import { navigate, route } from '../router.js';
+import { navigate } from '../router.js';
 import { showToast } from '../toast-state.js';
 
 interface BagDraft {
@@ -48,10 +48,10 @@ function patchOf(d: BagDraft): Record<string, unknown> {
 }
 
 /** New bag (id null) or edit bag. Checked with the shared validator, like the server. */
-export function BagForm({ id }: { id: string | null }): JSX.Element {
+export function BagForm({ id, retry }: { id: string | null; retry?: string | null }): JSX.Element {
   const [draft, setDraft] = useState<BagDraft | null>(id ? null : EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const retryId = route.value.params.get('retry');
+  const retryId = retry ?? null;
   const refused = retryId ? rejected.value.find((e) => e.mutationId === retryId) : undefined;
 
   useEffect(() => {

@@ -18,15 +18,15 @@ import {
   draftProblems,
   FIELD_LABELS,
 } from '../logic/brew-draft.js';
-import { navigate, route } from '../router.js';
+import { navigate } from '../router.js';
 import { showToast } from '../toast-state.js';
 
 /** Edit one brew (also where "edit and retry" of a rejected change lands). */
-export function BrewEdit({ id }: { id: string }): JSX.Element {
+export function BrewEdit({ id, retry }: { id: string; retry?: string | null }): JSX.Element {
   const [draft, setDraft] = useState<BrewDraft | null>(null);
   const [missing, setMissing] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const retryId = route.value.params.get('retry');
+  const retryId = retry ?? null;
   const refused = retryId ? rejected.value.find((e) => e.mutationId === retryId) : undefined;
 
   useEffect(() => {

@@ -1,9 +1,21 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BAG_FIELDS, BREW_METHODS, type BrewMethod } from '../../../../shared/model/entities.js';
+import {
+  BAG_FIELDS,
+  BREW_FIELDS,
+  BREW_METHODS,
+  type BrewMethod,
+} from '../../../../shared/model/entities.js';
 import { checkValue } from '../../../../shared/model/validate.js';
-import { createBag, createBrew, newBrewFrom, ValidationError } from '../../data/index.js';
-import { activeBags, bags, brews, db } from '../app-state.js';
+import {
+  type BrewItem,
+  createBag,
+  createBrew,
+  deviceMeta,
+  newBrewFrom,
+  ValidationError,
+} from '../../data/index.js';
+import { activeBags, bags, brews, db, optimisticBrews } from '../app-state.js';
 import { BrewForm } from '../components/brew-form.js';
 import {
   type BrewDraft,
@@ -12,16 +24,17 @@ import {
   draftProblems,
   FIELD_LABELS,
 } from '../logic/brew-draft.js';
-import { navigate, route } from '../router.js';
+import { navigate } from '../router.js';
 import { showToast } from '../toast-state.js';
+
+const EMPTY_BREW = Object.fromEntries(Object.keys(BREW_FIELDS).map((f) => [f, null]));
 
 function isMethod(value: string | null): value is BrewMethod {
   return value !== null && (BREW_METHODS as readonly string[]).includes(value);
 }
 
 /** Which coffee and method to start from: the link's, else the newest brew's, else the first bag. */
-function startingPoint(): { bagId: string | null; method: BrewMethod } {
-  const params = route.value.params;
+function startingPoint(params: URLSearchParams): { bagId: string | null; method: BrewMethod } {
   const last = brews.value?.[0];
   const bagParam = params.get('bag');
   const method = params.get('method');
@@ -34,19 +47,24 @@ function startingPoint(): { bagId: string | null; method: BrewMethod } {
  * with a new grind is "finer, Save". Saving writes locally (instant, offline) and shows the
  * brew at the top of Today.
  */
-export function LogBrew(): JSX.Element {
+export function LogBrew({ params }: { params: URLSearchParams }): JSX.Element {
   const loaded = bags.value !== null && brews.value !== null;
   const [draft, setDraft] = useState<BrewDraft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [tried, setTried] = useState(false);
   const [newBagName, setNewBagName] = useState('');
   const saving = useRef(false);
-  const key = `${route.value.params.toString()}|${loaded}`;
+  // Server time minus device time, read once: brewedAt is stamped as the data layer would.
+  const clockOffset = useRef(0);
+  const key = `${params.toString()}|${loaded}`;
 
   // Prefill once the lists are loaded, and again when the link (bag, method) changes.
   useEffect(() => {
     if (!loaded) return;
-    const start = startingPoint();
+    void deviceMeta(db).then((m) => {
+      clockOffset.current = m?.clockOffsetMs ?? 0;
+    });
+    const start = startingPoint(params);
     void prefill(start.bagId, start.method);
   }, [key]);
 
@@ -75,22 +93,35 @@ export function LogBrew(): JSX.Element {
     const problems = draftProblems(draft, Date.now());
     const bagProblem = noBags ? checkValue(BAG_FIELDS.name, newBagName, Date.now()) : null;
     if (bagProblem) problems.bagName = `Coffee name ${bagProblem}`;
-    setTried(true);
-    setErrors(problems);
     if (Object.keys(problems).length > 0) {
+      setTried(true);
+      setErrors(problems);
       // After the render that marks the fields invalid.
       setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     saving.current = true;
+    let id: string | null = null;
     try {
       const bagId =
         noBags || !draft.bagId ? await createBag(db, { name: newBagName.trim() }) : draft.bagId;
-      const id = await createBrew(db, { ...draftPatch(draft), bagId });
-      showToast('Brew saved');
+      id = crypto.randomUUID();
+      // The device's idea of server time, as the data layer would stamp it by default.
+      const brewedAt = new Date(Date.now() + clockOffset.current).toISOString();
+      const values = { ...draftPatch(draft), bagId, brewedAt };
+      showOptimistic(id, values);
       navigate(`#/?saved=${id}`);
+      await createBrew(db, values, id);
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+      if (id !== null) {
+        const failed = id;
+        optimisticBrews.value = optimisticBrews.value.filter((b) => b.id !== failed);
+        navigate('#/log');
+      }
+      if (!(error instanceof ValidationError)) {
+        showToast(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
       const byField: Record<string, string> = {};
       for (const p of error.problems)
         byField[p.field] = `${FIELD_LABELS[p.field] ?? p.field} ${p.message}`;
@@ -98,6 +129,20 @@ export function LogBrew(): JSX.Element {
     } finally {
       saving.current = false;
     }
+  }
+
+  function showOptimistic(id: string, values: ReturnType<typeof draftPatch> & { bagId: string }) {
+    const stored = new Set((brews.value ?? []).map((b) => b.id));
+    const item = {
+      ...EMPTY_BREW,
+      ...values,
+      id,
+      clocks: {},
+      bag: (bags.value ?? []).find((b) => b.id === values.bagId) ?? null,
+      unsynced: true,
+      rejected: false,
+    } as BrewItem;
+    optimisticBrews.value = [item, ...optimisticBrews.value.filter((b) => !stored.has(b.id))];
   }
 
   const coffee = noBags ? (

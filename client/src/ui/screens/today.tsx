@@ -1,10 +1,15 @@
 import type { JSX } from 'preact';
-import { brews, now } from '../app-state.js';
+import { useState } from 'preact/hooks';
+import { listedBrews, now } from '../app-state.js';
 import { BrewList } from '../components/brew-list.js';
+
+/** Rows drawn at first: a screenful and more, cheap enough to draw in the frame of a save. */
+const PAGE = 40;
 
 /** Today / brews: the newest brews, grouped by day. */
 export function Today(): JSX.Element {
-  const list = brews.value;
+  const [shown, setShown] = useState(PAGE);
+  const list = listedBrews.value;
   return (
     <div>
       <div class="screen-head">
@@ -23,7 +28,19 @@ export function Today(): JSX.Element {
           </a>
         </div>
       ) : (
-        <BrewList brews={list} now={now.value} />
+        <>
+          <BrewList brews={list.slice(0, shown)} now={now.value} />
+          {list.length > shown ? (
+            <button
+              type="button"
+              class="btn"
+              style={{ width: '100%', marginTop: '12px' }}
+              onClick={() => setShown(shown + PAGE)}
+            >
+              Show older brews
+            </button>
+          ) : null}
+        </>
       )}
     </div>
   );
