@@ -52,8 +52,8 @@ interface Touched {
 }
 
 /**
- * Applies a push in one transaction: lock the account, load every touched row in one query
- * per table, validate and merge in memory, then write the changed rows at the next version.
+ * Applies a push in one transaction: lock the account, load every touched row in one query,
+ * validate and merge in memory, then write the changed rows at the next version.
  * A bad mutation throws before anything is written, and the transaction rolls back whole.
  */
 export async function applyPush(
