@@ -58,4 +58,17 @@ test.describe('installable PWA', () => {
     );
     await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', /^#/);
   });
+
+  test('the app asks for persistent storage, and settings shows the browser’s answer', async ({
+    device,
+  }) => {
+    const { page } = device;
+    await openControlledApp(page, '/#/settings');
+    const answer = await page.evaluate(() => navigator.storage.persisted());
+    await expect(page.getByTestId('persistence')).toHaveAttribute(
+      'data-state',
+      answer ? 'persisted' : 'best-effort',
+    );
+    await expect(page.getByText('Ready to work offline.')).toBeVisible();
+  });
 });
