@@ -64,6 +64,9 @@ const pushQueue = createPushQueue({
     // ten years, in minutes. The outbox stays the source of truth either way.
     maxRetentionTime: 10 * 365 * 24 * 60,
     onSync: async () => {
+      // Without the Background Sync API, Workbox calls this from the Queue constructor, before
+      // `pushQueue` exists (a TDZ ReferenceError): let the module finish first.
+      await Promise.resolve();
       const { stalled } = await pushQueue.replay();
       // Throwing tells the browser the sync failed, so it schedules a retry. Without the
       // Background Sync API, Workbox calls this at worker start-up and nobody would catch it.
