@@ -103,8 +103,12 @@ export function LogBrew({ params }: { params: URLSearchParams }): JSX.Element {
     saving.current = true;
     let id: string | null = null;
     try {
+      // A draft prefilled before the new bag reached the list has no bag, and the picker then
+      // shows the first one: save under the bag the person sees (else createBag('') failed
+      // silently and the brew was never saved).
+      const shownBagId = draft.bagId ?? activeBags.value[0]?.id ?? null;
       const bagId =
-        noBags || !draft.bagId ? await createBag(db, { name: newBagName.trim() }) : draft.bagId;
+        noBags || !shownBagId ? await createBag(db, { name: newBagName.trim() }) : shownBagId;
       id = crypto.randomUUID();
       // The device's idea of server time, as the data layer would stamp it by default.
       const brewedAt = new Date(Date.now() + clockOffset.current).toISOString();
