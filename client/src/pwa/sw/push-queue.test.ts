@@ -54,6 +54,8 @@ interface Phone {
   /** A push of the outbox entries not yet sent, as the sync engine makes it. */
   pushRequest(entries: OutboxEntry[]): Request;
   logBrew(): Promise<OutboxEntry[]>;
+  /** Logs in again on this phone's cookie jar (a new session). */
+  signIn(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,14 @@ async function signedInPhone(): Promise<Phone> {
       const bagId = await createBag(db, { name: 'Queue test' });
       await createBrew(db, { bagId, method: 'espresso', doseG: 18 });
       return (await db.outbox.orderBy('seq').toArray()).filter((e) => !before.has(e.mutationId));
+    },
+    async signIn() {
+      const login = await jar.fetch(new URL('/api/auth/login', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      expect(login.status).toBe(200);
     },
     async close() {
       await db.delete();
@@ -230,6 +240,23 @@ describe('the worker’s push queue', () => {
     );
     expect(left[0]?.error).toMatchObject({ statusCode: 400, code: expect.any(String) });
     expect(phone.queue.entries).toEqual([]);
+  });
+
+  it('a 401 keeps the request (the session ended, not the changes); after signing in again it lands', async () => {
+    const phone = await signedInPhone();
+    const entries = await phone.logBrew();
+    await queueOffline(phone, entries);
+    phone.online = true;
+    await server.hook('/api/test/revoke-sessions', { email: phone.email });
+
+    expect(await phone.pushQueue.replay()).toMatchObject({ rejected: [], stalled: true });
+    expect(phone.queue.entries).toHaveLength(1);
+    expect((await phone.db.outbox.toArray()).map((e) => e.state)).toEqual(['queued', 'queued']);
+
+    await phone.signIn();
+    expect(await phone.pushQueue.replay()).toMatchObject({ stalled: false });
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await serverBrews(phone)).toHaveLength(1);
   });
 
   it('a discard waits for a replay in flight, so the entry it puts back is discarded too', async () => {
