@@ -9,7 +9,7 @@ import type { DialInDb } from '../data/db.js';
 import { historyFromOverwrites } from '../data/history.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
 import type { HistoryEntry } from '../data/schema.js';
-import { errorBodyOf, networkError, requestJson, type Transport } from './http.js';
+import { errorBodyOf, type HttpResult, networkError, requestJson, type Transport } from './http.js';
 import { type SyncError, signedOut, toSyncError } from './push.js';
 
 export const PULL_PATH = '/api/sync/pull';
@@ -100,6 +100,11 @@ export function isPullPage(value: unknown): value is PullResponse {
  * Pulls pages from the stored cursor until the server has nothing more, reporting progress
  * after each stored page. A cursor the server does not recognise is reset once (a full pull:
  * merging is idempotent, so rows seen twice change nothing).
+ *
+ * The next page is requested as soon as a page arrives, while that page is being stored: the
+ * network and IndexedDB overlap instead of taking turns (an initial sync of 10,000 brews spent
+ * about a third of its time waiting on requests). The early reply is used only if the stored
+ * cursor is still the one it was asked for; otherwise (a reset, another context) it is dropped.
  */
 export async function pullAll(
   db: DialInDb,
@@ -110,14 +115,21 @@ export async function pullAll(
   let rows = 0;
   let pages = 0;
   let cursorReset = false;
+  const request = (cursor: string | null): Promise<HttpResult> => {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (cursor !== null) query.set('cursor', cursor);
+    return requestJson(transport, 'GET', `${PULL_PATH}?${query}`, undefined, db.now);
+  };
+  // requestJson never rejects, so an early request left behind by a return is harmless.
+  let early: { accountId: string; cursor: string; reply: Promise<HttpResult> } | null = null;
   for (;;) {
     const meta = await loadMeta(db);
     const accountId = meta.accountId;
     if (accountId === null) return { ok: true, rows, pages };
     if (meta.signedOutOnServer) return { ok: false, error: signedOut(), rows, pages };
-    const query = new URLSearchParams({ limit: String(limit) });
-    if (meta.cursor !== null) query.set('cursor', meta.cursor);
-    const result = await requestJson(transport, 'GET', `${PULL_PATH}?${query}`, undefined, db.now);
+    const reuse: boolean = early?.accountId === accountId && early.cursor === meta.cursor;
+    const result: HttpResult = await (reuse && early ? early.reply : request(meta.cursor));
+    early = null;
     if (result.kind === 'network') {
       return { ok: false, error: networkError(result.error), rows, pages };
     }
@@ -138,7 +150,8 @@ export async function pullAll(
       const message = 'the server sent a pull page this client cannot read';
       return { ok: false, error: { code: 'bad_response', message }, rows, pages };
     }
-    const page = result.body;
+    const page: PullResponse = result.body;
+    if (page.hasMore) early = { accountId, cursor: page.cursor, reply: request(page.cursor) };
     if (!(await storePullPage(db, accountId, page))) {
       return { ok: false, error: { code: 'account_changed', message: 'signed out' }, rows, pages };
     }
