@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import {
   type BrewItem,
   bagsWithCounts,
@@ -32,6 +32,17 @@ export const history = liveSignal(() => historyEntries(db, { limit: 200 }), []);
  * as the stored row arrives (same id), or when its write fails.
  */
 export const optimisticBrews = signal<BrewItem[]>([]);
+
+// Drop an optimistic brew once the stored one has arrived, so it can never outlive its row
+// (a log out clears the tables; a stale optimistic copy would bring it back on screen).
+effect(() => {
+  const live = brews.value;
+  const pending = optimisticBrews.peek();
+  if (live === null || pending.length === 0) return;
+  const stored = new Set(live.map((b) => b.id));
+  const rest = pending.filter((b) => !stored.has(b.id));
+  if (rest.length !== pending.length) optimisticBrews.value = rest;
+});
 
 /** The brew list as shown: optimistic saves first, then the stored brews. */
 export const listedBrews = computed<BrewItem[] | null>(() => {
