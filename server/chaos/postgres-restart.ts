@@ -64,6 +64,7 @@ export async function postgresRestartUnderLoad(options: RestartOptions): Promise
       seconds: options.seconds,
       thinkMs: options.thinkMs,
       log: (line) => console.log(line),
+      serverCpuMs: () => server.cpuMs(),
       onSecond: async (s) => {
         if (s === downAt) {
           console.log(`  t=${s}s: stopping PostgreSQL for ${options.downS} s`);

@@ -30,6 +30,12 @@ export function printResult(label: string, result: ScenarioResult, thinkMs: numb
   console.log(
     `  requests ${result.requests} (${rate}/s), acknowledged mutations ${result.acked}, settled in ${result.settleS.toFixed(1)} s`,
   );
+  if (Number.isFinite(result.serverCpuMs)) {
+    const perRequest = result.serverCpuMs / Math.max(1, result.requests);
+    console.log(
+      `  server CPU ${(result.serverCpuMs / 1000).toFixed(1)} s in ${result.seconds} s = ${perRequest.toFixed(2)} ms per request (the Node process; PostgreSQL not included)`,
+    );
+  }
   console.log('  latency (ms)      count      p50      p99      max');
   for (const op of [undefined, ...result.latency.operations()]) {
     const s = result.latency.summary(op);

@@ -53,6 +53,7 @@ async function onPostgres(instances: number): Promise<boolean> {
         seconds,
         thinkMs,
         log,
+        serverCpuMs: () => servers.reduce((sum, s) => sum + s.cpuMs(), 0),
       });
       return printResult(label, result, thinkMs);
     });
@@ -71,6 +72,7 @@ async function onPglite(): Promise<boolean> {
         seconds,
         thinkMs,
         log,
+        serverCpuMs: () => server?.cpuMs() ?? Number.NaN,
       });
       return printResult('PGlite (embedded, file data directory)', result, thinkMs);
     });

@@ -15,6 +15,8 @@ export interface ScenarioOptions {
   thinkMs?: number;
   /** Called once per second of the run with the seconds elapsed (chaos uses it). */
   onSecond?: (elapsedS: number) => Promise<void> | void;
+  /** CPU ms used so far by the server processes, to report the cost per request. */
+  serverCpuMs?: () => number;
   log?: (line: string) => void;
 }
 
@@ -28,6 +30,8 @@ export interface ScenarioResult {
   acked: number;
   /** Empty when every device and every instance hold exactly what the acks imply. */
   mismatches: string[];
+  /** CPU ms the server processes used during the measured window (NaN when unknown). */
+  serverCpuMs: number;
   /** Seconds the devices needed after the run to deliver their outboxes and pull to the end. */
   settleS: number;
 }
@@ -123,6 +127,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     }
     const running = devices;
 
+    const cpuBefore = options.serverCpuMs?.() ?? Number.NaN;
     const started = Date.now();
     const deadline = started + options.seconds * 1000;
     let stopTicker = false;
@@ -145,6 +150,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       }),
     );
     stopTicker = true;
+    const serverCpuMs = (options.serverCpuMs?.() ?? Number.NaN) - cpuBefore;
     await ticker;
 
     // Settle: every device delivers its outbox and pulls to the end, retrying like a client.
@@ -173,6 +179,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       requests,
       acked: accounts.reduce((sum, a) => sum + a.acked.length, 0),
       mismatches,
+      serverCpuMs,
       settleS,
     };
   } finally {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -15,6 +16,19 @@ export interface ServerProcess {
   exited: Promise<number | string>;
   /** SIGTERM (graceful close) and wait for the exit. */
   stop(): Promise<void>;
+  /** CPU time (user + system) the process has used so far, in ms; NaN without /proc. */
+  cpuMs(): number;
+}
+
+/** utime + stime from /proc/<pid>/stat (clock ticks of 10 ms on Linux). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export interface ServerEnv {
@@ -74,6 +88,7 @@ export async function startServer(env: ServerEnv): Promise<ServerProcess> {
     child,
     output: () => out,
     exited,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

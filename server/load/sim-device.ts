@@ -174,7 +174,8 @@ export class SimDevice {
       if (result.status !== 200) this.errors.count(`${operation} ${result.status}`);
       return result;
     } catch (error) {
-      this.errors.count(`${operation} ${(error as NodeJS.ErrnoException).code ?? 'network'}`);
+      const { code, message } = error as NodeJS.ErrnoException;
+      this.errors.count(`${operation} ${code ?? message}`);
       return undefined;
     }
   }
