@@ -46,7 +46,7 @@ for (const { label, options } of VARIANTS) {
     };
     const visit = async (name: string, hash: string) => {
       await page.goto(`/${hash}`);
-      await expect(page.locator('h1').first()).toBeVisible();
+      await expect(page.locator('h1:visible')).toHaveCount(1);
       await expectAccessible(page, name);
       await shot(name, name !== 'log');
     };
