@@ -44,16 +44,17 @@ export function tableColumns(entity: Entity): string[] {
  * SQL that builds a row of `entity` as its wire JSON object, so the database hands over rows
  * already in wire shape. Exact: text stays text, and float8 is printed by PostgreSQL's
  * shortest round-trip output (extra_float_digits ≥ 1, the default since PostgreSQL 12).
- * Built only from the constants above, so it is safe to splice into SQL.
+ * Built only from the constants above (and the caller's table alias), so it is safe to splice
+ * into SQL.
  */
-export function rowJsonSql(entity: Entity): string {
+export function rowJsonSql(entity: Entity, table: string): string {
   const pairs = [
     ["'id'", 'id'],
     ["'version'", 'version'],
     ["'clocks'", 'clocks'],
     ...FIELD_COLUMNS[entity].map(([field, column]) => [`'${field}'`, column]),
   ];
-  return `json_build_object(${pairs.map((pair) => pair.join(', ')).join(', ')})`;
+  return `json_build_object(${pairs.map(([key, column]) => `${key}, ${table}.${column}`).join(', ')})`;
 }
 
 /**

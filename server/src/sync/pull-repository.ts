@@ -46,8 +46,8 @@ function keysAfter(accountId: string, entity: Entity, after: Position, limit: nu
 
 /** One row's wire JSON, by key: a primary-key lookup, correlated to the page row. */
 function rowJson(accountId: string, entity: Entity) {
-  return sql`(select ${sql.raw(rowJsonSql(entity))}::text from ${sql.table(entity)}
-    where account_id = ${accountId} and id = page.id)`;
+  return sql`(select ${sql.raw(rowJsonSql(entity, 't'))}::text from ${sql.table(entity)} t
+    where t.account_id = ${accountId} and t.id = page.id)`;
 }
 
 function countAfter(accountId: string, entity: Entity, after: Position) {

@@ -30,7 +30,13 @@ export async function lockAccountVersion(
   return row === undefined ? undefined : Number(row.version);
 }
 
-/** The account's stored rows among the given ids of each entity, in wire shape, in one query. */
+/**
+ * The account's stored rows among the given ids of each entity, in wire shape, in one query.
+ * Each id is one primary-key lookup whatever the statistics say: on a young table without
+ * statistics, `id = any(…)` and a plain join were both planned as a scan of every row of
+ * the account (a push then cost more the more rows the account had). The LIMIT keeps the
+ * planner from flattening the lateral subquery back into such a join.
+ */
 export async function loadRows(
   db: Kysely<Database>,
   accountId: string,
@@ -38,9 +44,13 @@ export async function loadRows(
 ): Promise<{ entity: Entity; row: StoredRow }[]> {
   const selects = ENTITIES.filter((entity) => ids[entity].length > 0).map(
     (entity) =>
-      sql`select ${entity}::text as entity, ${sql.raw(rowJsonSql(entity))} as row
-          from ${sql.table(entity)}
-          where account_id = ${accountId} and id = any(${ids[entity]}::text[])`,
+      sql`select ${entity}::text as entity, found.row
+          from unnest(${ids[entity]}::text[]) as wanted(id)
+          cross join lateral (
+            select ${sql.raw(rowJsonSql(entity, 't'))} as row from ${sql.table(entity)} t
+            where t.account_id = ${accountId} and t.id = wanted.id
+            limit 1
+          ) as found`,
   );
   if (selects.length === 0) return [];
   const { rows } = await sql<{ entity: Entity; row: StoredRow }>`${sql.join(
