@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, SCHEMA_FINGERPRINT, WIRE_SCHEMAS } from './version.js';
+import { PROTOCOL_VERSION } from './version.js';
+import { SCHEMA_FINGERPRINT, WIRE_SCHEMAS } from './wire-schemas.js';
 
 describe('protocol version', () => {
   it('changes whenever a wire schema changes', () => {

@@ -1,4 +1,5 @@
-import { type ErrorBody, isErrorBody } from '../../../shared/protocol/errors.js';
+import { isErrorBody } from '../../../shared/protocol/error-codes.js';
+import type { ErrorBody } from '../../../shared/protocol/errors.js';
 
 /** How sync reaches the server: injected, so tests give each device its own cookie jar. */
 export interface Transport {

@@ -4,6 +4,7 @@
  * or the page retries later); a 4xx drops the request and marks its outbox entries rejected
  * with the server's error, then carries on with the entries behind it.
  */
+import { isErrorBody } from '../../../../shared/protocol/error-codes.js';
 import type { ErrorBody } from '../../../../shared/protocol/errors.js';
 import { type QueueEntry, type RequestQueue, readMeta } from './queue-entry.js';
 
@@ -48,20 +49,6 @@ function verdictFor(status: number, body: ErrorBody | null, kind: 'push' | 'logo
     return 'release';
   }
   return 'reject';
-}
-
-/**
- * Shape check only: importing shared/protocol/errors.ts's `isErrorBody` would pull TypeBox into
- * the worker bundle (its schemas are built at module load).
- */
-function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== 'object' || value === null) return false;
-  const body = value as Record<string, unknown>;
-  return (
-    typeof body.statusCode === 'number' &&
-    typeof body.code === 'string' &&
-    typeof body.message === 'string'
-  );
 }
 
 async function errorBodyOf(response: Response): Promise<ErrorBody | null> {

@@ -1,0 +1,31 @@
+import { Account, Credentials, LogoutResponse, SessionResponse } from './auth.js';
+import { ErrorBody } from './errors.js';
+import { HealthResponse } from './health.js';
+import { LIMITS } from './limits.js';
+import { PullQuery, PullResponse } from './pull.js';
+import { Mutation, PushQueued, PushRequest, PushResponse } from './push.js';
+
+/**
+ * Kept apart from version.ts so that importing PROTOCOL_VERSION does not bundle TypeBox.
+ */
+
+/** Every schema that crosses the wire, in a fixed order. */
+export const WIRE_SCHEMAS = {
+  Account,
+  Credentials,
+  ErrorBody,
+  HealthResponse,
+  LIMITS,
+  LogoutResponse,
+  Mutation,
+  PullQuery,
+  PullResponse,
+  PushQueued,
+  PushRequest,
+  PushResponse,
+  SessionResponse,
+} as const;
+
+/** sha-256 of JSON.stringify(WIRE_SCHEMAS) at PROTOCOL_VERSION; checked by version.test.ts. */
+export const SCHEMA_FINGERPRINT =
+  'cd059f9338d71e9145bba6ce3e485905f5274f2a4505f3c6f3f3f20112900348';
