@@ -121,7 +121,7 @@ describe('accounts', () => {
       if (status.progress !== null) seen.push(`${status.progress.done}/${status.progress.total}`);
     });
     expect((await login(phone.engine, { email, password: PASSWORD })).ok).toBe(true);
-    expect(seen).toEqual(['10/25', '20/25', '25/25']);
+    expect(seen).toEqual(['0/25', '10/25', '20/25', '25/25']);
     expect(phone.engine.status.get().progress).toBeNull();
   });
 

@@ -28,14 +28,16 @@ export type PullResult =
 /**
  * Stores one page: every row merged field by field into the local copy (shared mergeRows),
  * the clock moved past every clock received, local values that lost kept in `history`,
- * and the cursor after the page — in ONE transaction, so an interrupted pull resumes from
- * the last stored page and never skips or half-applies one. A page for another account than
- * the one signed in now (a log out raced the request) is dropped.
+ * the server clock offset learned from the reply's `timing` (when given), and the cursor
+ * after the page — in ONE transaction, so an interrupted pull resumes from the last stored
+ * page and never skips or half-applies one. A page for another account than the one signed
+ * in now (a log out raced the request) is dropped.
  */
 export async function storePullPage(
   db: DialInDb,
   accountId: string,
   page: Pick<PullResponse, 'bags' | 'brews' | 'cursor'>,
+  timing?: { serverTime: number; sentAt: number; receivedAt: number },
 ): Promise<boolean> {
   return db.transaction('rw', [db.bags, db.brews, db.meta, db.history], async () => {
     const meta = await loadMeta(db);
@@ -64,6 +66,8 @@ export async function storePullPage(
     await merge('brew', page.brews as unknown as MergeableRow[]);
     if (history.length > 0) await db.history.bulkAdd(history);
     await db.meta.put({ ...receiveClocks(meta, clocks), cursor: page.cursor });
+    // The reply's server time is learned in the same transaction: one commit per page, not two.
+    if (timing) await learnServerTime(db, timing.serverTime, timing.sentAt, timing.receivedAt);
     return true;
   });
 }
@@ -98,8 +102,9 @@ export function isPullPage(value: unknown): value is PullResponse {
 
 /**
  * Pulls pages from the stored cursor until the server has nothing more, reporting progress
- * after each stored page. A cursor the server does not recognise is reset once (a full pull:
- * merging is idempotent, so rows seen twice change nothing).
+ * when the first page arrives and after each stored page. A cursor the server does not
+ * recognise is reset once (a full pull: merging is idempotent, so rows seen twice change
+ * nothing).
  *
  * The next page is requested as soon as a page arrives, while that page is being stored: the
  * network and IndexedDB overlap instead of taking turns (an initial sync of 10,000 brews spent
@@ -152,10 +157,23 @@ export async function pullAll(
     }
     const page: PullResponse = result.body;
     if (page.hasMore) early = { accountId, cursor: page.cursor, reply: request(page.cursor) };
-    if (!(await storePullPage(db, accountId, page))) {
+    // The bar appears as soon as the download's size is known, while the first page is
+    // stored: a catch-up that fits in one page would otherwise be reported only once done,
+    // and cleared before the UI ever drew it.
+    if (pages === 0) {
+      const pageRows = page.bags.length + page.brews.length;
+      options.onProgress?.({ done: 0, total: pageRows + page.remaining });
+    }
+    const { sentAt, receivedAt } = result;
+    if (
+      !(await storePullPage(db, accountId, page, {
+        serverTime: page.serverTime,
+        sentAt,
+        receivedAt,
+      }))
+    ) {
       return { ok: false, error: { code: 'account_changed', message: 'signed out' }, rows, pages };
     }
-    await learnServerTime(db, page.serverTime, result.sentAt, result.receivedAt);
     rows += page.bags.length + page.brews.length;
     pages += 1;
     options.onProgress?.({ done: rows, total: rows + page.remaining });
