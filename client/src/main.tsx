@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { startPwa } from './pwa/index.js';
-import { App } from './ui/app.js';
+import { App, preloadScreens } from './ui/app.js';
 import { startRouter } from './ui/router.js';
-import { engine, startSync } from './ui/sync-state.js';
+import { startSync, syncNow } from './ui/sync-state.js';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
@@ -13,5 +13,6 @@ const root = document.getElementById('app');
 if (root) render(<App />, root);
 // Service worker (production builds), persistent storage, replay triggers: client/src/pwa.
 // After the worker replays queued pushes, sync again to pull what they changed.
-startPwa({ onReplayed: () => void engine.syncNow() });
+startPwa({ onReplayed: syncNow });
 startSync();
+setTimeout(preloadScreens, 100);

@@ -1,27 +1,47 @@
 import { computed, signal } from '@preact/signals';
 import { requestReplay } from '../pwa/index.js';
-import {
-  browserEnvironment,
-  defaultTransport,
-  SyncEngine,
-  type SyncStatus,
-} from '../sync/index.js';
+import type { SyncEngine, SyncStatus } from '../sync/index.js';
 import { db, online } from './app-state.js';
 
 /**
  * The page's one sync engine and its status as a signal. The engine is framework-free; this
- * is the only place the UI adapts it.
+ * is the only place the UI adapts it. It loads in its own chunk after the first paint: the
+ * app works locally without it, and the wire schemas it brings are not in the start-up JS.
  */
-export const engine = new SyncEngine({
-  db,
-  transport: defaultTransport(),
-  env: browserEnvironment({ window, document, navigator, replayQueue: requestReplay }),
+export const syncStatus = signal<SyncStatus>({
+  state: 'idle',
+  pending: 0,
+  rejected: 0,
+  lastSyncedAt: null,
+  lastError: null,
+  progress: null,
+  accountId: null,
+  email: null,
+  signedOutOnServer: false,
 });
 
-export const syncStatus = signal<SyncStatus>(engine.status.get());
-engine.status.subscribe((value) => {
-  syncStatus.value = value;
-});
+let loading: Promise<SyncEngine> | null = null;
+
+export function getEngine(): Promise<SyncEngine> {
+  loading ??= import('../sync/index.js').then((sync) => {
+    const engine = new sync.SyncEngine({
+      db,
+      transport: sync.defaultTransport(),
+      env: sync.browserEnvironment({ window, document, navigator, replayQueue: requestReplay }),
+    });
+    syncStatus.value = engine.status.get();
+    engine.status.subscribe((value) => {
+      syncStatus.value = value;
+    });
+    return engine;
+  });
+  return loading;
+}
+
+/** Push then pull now (after a retry, or the worker's replay). */
+export function syncNow(): void {
+  void getEngine().then((engine) => engine.syncNow());
+}
 
 /** The pill's state: the browser's own offline flag wins, it is the quickest to know. */
 export const syncView = computed(() => {
@@ -37,5 +57,5 @@ export const syncView = computed(() => {
 });
 
 export function startSync(): void {
-  engine.start();
+  void getEngine().then((engine) => engine.start());
 }

@@ -4,7 +4,7 @@ import { type AtStake, login, logout, signup } from '../../sync/index.js';
 import { now } from '../app-state.js';
 import { Dialog } from '../components/dialog.js';
 import { ago, count } from '../logic/format.js';
-import { engine, syncStatus } from '../sync-state.js';
+import { getEngine, syncNow, syncStatus } from '../sync-state.js';
 import { showToast } from '../toast-state.js';
 import { RejectedList } from './rejected-list.js';
 
@@ -41,6 +41,7 @@ function AuthForm({ presetEmail, relogin }: { presetEmail: string; relogin: bool
     setBusy(true);
     try {
       const creds = { email: email.trim(), password };
+      const engine = await getEngine();
       const result =
         mode === 'signup' ? await signup(engine, creds) : await login(engine, creds, options);
       if (result.ok) {
@@ -193,7 +194,7 @@ function SignedIn({ email }: { email: string }) {
   async function signOut(discard: boolean) {
     setBusy(true);
     try {
-      const result = await logout(engine, { discard });
+      const result = await logout(await getEngine(), { discard });
       if (!result.ok) return setUnsynced((result as { unsynced: number }).unsynced);
       setUnsynced(null);
       showToast(
@@ -270,12 +271,7 @@ function SyncDetails() {
       </dl>
       {s.accountId ? (
         <div class="btn-row">
-          <button
-            type="button"
-            class="btn"
-            disabled={s.state === 'syncing'}
-            onClick={() => void engine.syncNow()}
-          >
+          <button type="button" class="btn" disabled={s.state === 'syncing'} onClick={syncNow}>
             Sync now
           </button>
         </div>

@@ -11,6 +11,7 @@ import {
 } from '../../data/index.js';
 import { db, rejected } from '../app-state.js';
 import { FIELD_LABELS, parseNumber } from '../logic/brew-draft.js';
+import { changedFields } from '../logic/changed.js';
 import { navigate } from '../router.js';
 import { showToast } from '../toast-state.js';
 
@@ -50,6 +51,7 @@ function patchOf(d: BagDraft): Record<string, unknown> {
 /** New bag (id null) or edit bag. Checked with the shared validator, like the server. */
 export function BagForm({ id, retry }: { id: string | null; retry?: string | null }): JSX.Element {
   const [draft, setDraft] = useState<BagDraft | null>(id ? null : EMPTY);
+  const [opened, setOpened] = useState<BagDraft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const retryId = retry ?? null;
   const refused = retryId ? rejected.value.find((e) => e.mutationId === retryId) : undefined;
@@ -58,7 +60,7 @@ export function BagForm({ id, retry }: { id: string | null; retry?: string | nul
     if (!id) return;
     void getBag(db, id).then((bag) => {
       if (!bag) return;
-      setDraft({
+      const stored: BagDraft = {
         name: bag.name,
         roaster: bag.roaster ?? '',
         origin: bag.origin ?? '',
@@ -66,7 +68,9 @@ export function BagForm({ id, retry }: { id: string | null; retry?: string | nul
         roastDate: bag.roastDate ?? '',
         weightG: bag.weightG === null ? '' : String(bag.weightG),
         notes: bag.notes ?? '',
-      });
+      };
+      setDraft(stored);
+      setOpened(stored);
     });
   }, [id]);
   if (draft === null) return <p class="muted">Loading…</p>;
@@ -92,7 +96,8 @@ export function BagForm({ id, retry }: { id: string | null; retry?: string | nul
       // Edit and retry: the refused change is undone first, so the edit replaces it.
       if (refused) await discardRejected(db, refused.mutationId);
       if (id && (await getBag(db, id))) {
-        await updateBag(db, id, patch);
+        // Only what was edited here: another device may have changed the rest meanwhile.
+        await updateBag(db, id, refused || !opened ? patch : changedFields(patch, patchOf(opened)));
         navigate(`#/bag/${id}`);
       } else {
         const name = patch.name as string;

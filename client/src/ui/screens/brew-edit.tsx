@@ -18,12 +18,14 @@ import {
   draftProblems,
   FIELD_LABELS,
 } from '../logic/brew-draft.js';
+import { changedFields } from '../logic/changed.js';
 import { navigate } from '../router.js';
 import { showToast } from '../toast-state.js';
 
 /** Edit one brew (also where "edit and retry" of a rejected change lands). */
 export function BrewEdit({ id, retry }: { id: string; retry?: string | null }): JSX.Element {
   const [draft, setDraft] = useState<BrewDraft | null>(null);
+  const [opened, setOpened] = useState<BrewDraft | null>(null);
   const [missing, setMissing] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const retryId = retry ?? null;
@@ -32,7 +34,10 @@ export function BrewEdit({ id, retry }: { id: string; retry?: string | null }): 
   useEffect(() => {
     void getBrew(db, id).then((brew) => {
       if (!brew || brew.deletedAt !== null) setMissing(true);
-      else setDraft(draftFrom(brew));
+      else {
+        setDraft(draftFrom(brew));
+        setOpened(draftFrom(brew));
+      }
     });
   }, [id]);
 
@@ -55,12 +60,18 @@ export function BrewEdit({ id, retry }: { id: string; retry?: string | null }): 
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     try {
-      const patch = { ...draftPatch(draft), ...(draft.bagId ? { bagId: draft.bagId } : {}) };
+      const full = { ...draftPatch(draft), ...(draft.bagId ? { bagId: draft.bagId } : {}) };
+      // Only what was edited here (another device may have changed the rest meanwhile); an
+      // edit-and-retry re-sends everything, since discarding the refused change undoes it.
+      const patch =
+        refused || !opened
+          ? full
+          : changedFields(full, { ...draftPatch(opened), bagId: opened.bagId });
       // Edit and retry: the refused change is undone first, so the edit replaces it.
       if (refused) await discardRejected(db, refused.mutationId);
       const row = await getBrew(db, id);
       if (row) await updateBrew(db, id, patch);
-      else if (draft.bagId) await createBrew(db, { ...patch, bagId: draft.bagId }, id);
+      else if (draft.bagId) await createBrew(db, { ...full, bagId: draft.bagId }, id);
       showToast('Brew updated');
       navigate('#/');
     } catch (error) {

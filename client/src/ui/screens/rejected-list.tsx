@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { discardRejected, retryRejected } from '../../data/index.js';
 import { db, rejected } from '../app-state.js';
 import { FIELD_LABELS } from '../logic/brew-draft.js';
-import { engine } from '../sync-state.js';
+import { syncNow } from '../sync-state.js';
 import { showToast } from '../toast-state.js';
 
 const describePatch = (patch: Record<string, unknown>) =>
@@ -39,9 +39,7 @@ export function RejectedList(): JSX.Element | null {
                 <button
                   type="button"
                   class="btn"
-                  onClick={() =>
-                    void retryRejected(db, [e.mutationId]).then(() => engine.syncNow())
-                  }
+                  onClick={() => void retryRejected(db, [e.mutationId]).then(syncNow)}
                 >
                   Retry
                 </button>
