@@ -126,7 +126,7 @@ export function App(): JSX.Element {
         {TABS.map((tab) => (
           <a
             key={tab.name}
-            class={`tab${tab.name === 'log' ? ' tab-log' : ''}`}
+            class="tab"
             href={tab.href}
             aria-current={tab.match.includes(current) ? 'page' : undefined}
           >

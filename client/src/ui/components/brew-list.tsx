@@ -73,7 +73,7 @@ export function BrewRow({ brew, showBag = true }: RowProps) {
             <span class="chip chip-rejected">Rejected by server</span>
           ) : brew.unsynced ? (
             <span class="chip chip-unsynced" data-unsynced="true" title="Not on the server yet">
-              ↻ Not synced
+              ↻ Unsynced
             </span>
           ) : null}
         </span>

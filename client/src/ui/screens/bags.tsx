@@ -23,7 +23,7 @@ function BagRow({ bag, nowMs }: { bag: BagItem; nowMs: number }) {
           ) : (
             <span>no roast date</span>
           )}
-          {bag.unsynced ? <span class="chip chip-unsynced">↻ Not synced</span> : null}
+          {bag.unsynced ? <span class="chip chip-unsynced">↻ Unsynced</span> : null}
         </span>
       </a>
     </li>
