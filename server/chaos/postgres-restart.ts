@@ -105,6 +105,11 @@ export async function postgresRestartUnderLoad(options: RestartOptions): Promise
       converged,
       errors: result.errors.total,
     };
+  } catch (error) {
+    const exit = server.child.exitCode ?? server.child.signalCode;
+    console.log(`  server process: ${exit === null ? 'still running' : `EXITED (${exit})`}`);
+    console.log(`  server output (last 3,000 characters):\n${server.output().slice(-3000)}`);
+    throw error;
   } finally {
     http.close();
     await server.stop();

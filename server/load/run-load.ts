@@ -55,7 +55,7 @@ async function onPostgres(instances: number): Promise<boolean> {
         log,
         serverCpuMs: () => servers.reduce((sum, s) => sum + s.cpuMs(), 0),
       });
-      return printResult(label, result, thinkMs);
+      return printResult(label, result, thinkMs) && result.errors.total === 0;
     });
   } finally {
     await dropSchema(databaseUrl, schema);
@@ -74,7 +74,10 @@ async function onPglite(): Promise<boolean> {
         log,
         serverCpuMs: () => server?.cpuMs() ?? Number.NaN,
       });
-      return printResult('PGlite (embedded, file data directory)', result, thinkMs);
+      return (
+        printResult('PGlite (embedded, file data directory)', result, thinkMs) &&
+        result.errors.total === 0
+      );
     });
   } finally {
     await rm(dataDir, { recursive: true, force: true });

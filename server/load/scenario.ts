@@ -159,7 +159,10 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       running.map(async (device) => {
         for (;;) {
           if ((await device.push()) && (await device.pull())) return;
-          if (Date.now() - settleStart > 120_000) throw new Error(`${device.name} did not settle`);
+          if (Date.now() - settleStart > 120_000) {
+            const seen = [...measuredErrors.byKind].map(([k, n]) => `${k} ×${n}`).join(', ');
+            throw new Error(`${device.name} did not settle within 120 s; errors seen: ${seen}`);
+          }
           await sleep(250);
         }
       }),

@@ -55,6 +55,11 @@ async function openPostgres(
     ...(schema === 'public' ? {} : { options: `-c search_path=${schema}` }),
   });
   pool.on('error', onPoolError);
+  // pg-pool listens for errors on idle clients only: a connection that dies while checked out
+  // between queries (PostgreSQL restarting under load: 57P01) emitted 'error' with no listener
+  // and crashed the process (found by `npm run chaos`). The client is then unqueryable, and
+  // the pool drops it when it is released.
+  pool.on('connect', (client) => client.on('error', onPoolError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     if (schema !== 'public') {
