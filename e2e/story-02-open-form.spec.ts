@@ -4,11 +4,10 @@ import { readIndexedDb } from './stories/device-traces.js';
 import { expectServer } from './stories/server-state.js';
 import {
   brewNotes,
+  expectAllSynced,
   goTo,
   logInThroughUi,
   openBrew,
-  pill,
-  SYNCED,
   syncNowUntil,
 } from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
@@ -33,7 +32,7 @@ test('story 2b: an edit screen left open while another device’s change arrives
   await openControlledApp(a);
   await signUpThroughUi(a, email);
   const id = await logBrewThroughUi(a, 'left open', 'Open-form Kenya');
-  await expect(pill(a)).toHaveText(SYNCED);
+  await expectAllSynced(a);
   await openControlledApp(b);
   await logInThroughUi(b, email);
   await openBrew(b, id);

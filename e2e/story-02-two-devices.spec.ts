@@ -3,6 +3,7 @@ import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
 import { expectServer } from './stories/server-state.js';
 import {
   brewNotes,
+  expectAllSynced,
   goTo,
   logInThroughUi,
   pill,
@@ -33,7 +34,7 @@ test('story 2: phone and laptop on one account merge per field; the later write 
   await openControlledApp(a);
   await signUpThroughUi(a, email);
   const id = await logBrewThroughUi(a, 'first taste', 'Two-device Kenya');
-  await expect(pill(a)).toHaveText(SYNCED);
+  await expectAllSynced(a);
   await openControlledApp(b);
   await logInThroughUi(b, email);
   await goTo(b, '#/');

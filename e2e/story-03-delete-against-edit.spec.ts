@@ -2,7 +2,14 @@ import type { Page } from '@playwright/test';
 import { openControlledApp } from './pwa-support.js';
 import { logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
 import { expectServer } from './stories/server-state.js';
-import { goTo, logInThroughUi, pill, SYNCED, syncNowUntil } from './stories/steps.js';
+import {
+  expectAllSynced,
+  goTo,
+  logInThroughUi,
+  pill,
+  SYNCED,
+  syncNowUntil,
+} from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { LAPTOP, PHONE } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
@@ -45,7 +52,7 @@ test('story 3: a bag deleted offline on one device while edited on another ends 
   await openControlledApp(a);
   await signUpThroughUi(a, email);
   await logBrewThroughUi(a, 'before the argument', 'Contested Kenya');
-  await expect(pill(a)).toHaveText(SYNCED);
+  await expectAllSynced(a);
   await goTo(a, '#/bags');
   const id = (await a.locator('.bag-item').first().getAttribute('data-bag')) ?? '';
   expect(id).not.toBe('');

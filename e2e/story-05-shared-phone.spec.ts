@@ -3,7 +3,14 @@ import { eventually, openControlledApp, readQueue } from './pwa-support.js';
 import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
 import { mentions, readCacheStorage, readIndexedDb } from './stories/device-traces.js';
 import { expectServer } from './stories/server-state.js';
-import { goTo, logInThroughUi, logOutThroughUi, pill, SYNCED } from './stories/steps.js';
+import {
+  expectAllSynced,
+  goTo,
+  logInThroughUi,
+  logOutThroughUi,
+  pill,
+  SYNCED,
+} from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
 
@@ -63,7 +70,7 @@ test('story 5: a shared phone keeps nothing of A after log out, and A logs in ag
     'A’s offline push queued by the worker',
   );
   await context.setOffline(false);
-  await expect(pill(page)).toHaveText(SYNCED, { timeout: 30_000 });
+  await expectAllSynced(page);
   await expectServer(server.url, emailA, (rows) => expect(rows.brews).toHaveLength(3));
 
   // What identifies A on this phone; the check must be able to find it before log out.
@@ -81,7 +88,7 @@ test('story 5: a shared phone keeps nothing of A after log out, and A logs in ag
   const emailB = uniqueEmail('story5b');
   await signUpThroughUi(page, emailB);
   const b1 = await logBrewThroughUi(page, 'B: borrowed the phone', 'B’s Colombia');
-  await expect(pill(page)).toHaveText(SYNCED);
+  await expectAllSynced(page);
   await logOutThroughUi(page);
   await expectNoTraces(context, page, [emailB, b1, 'B: borrowed the phone', 'B’s Colombia']);
 

@@ -1,7 +1,7 @@
 import { openControlledApp } from './pwa-support.js';
 import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
 import { accountReader, expectServer } from './stories/server-state.js';
-import { goTo, logTimedBrew, pill, SYNCED } from './stories/steps.js';
+import { expectAllSynced, goTo, logTimedBrew, pill, SYNCED } from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
 
@@ -19,7 +19,7 @@ test('story 6: logging out over one unsynced brew warns, Stay keeps it, and it s
   await openControlledApp(page);
   await signUpThroughUi(page, email);
   const synced = await logBrewThroughUi(page, 'logged online', 'Unsynced Sidamo');
-  await expect(pill(page)).toHaveText(SYNCED);
+  await expectAllSynced(page);
 
   await context.setOffline(true);
   const offline = await logTimedBrew(page, 'logged with no signal');

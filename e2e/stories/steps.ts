@@ -14,6 +14,18 @@ export const pill = (page: Page): Locator => page.locator('.sync-pill');
 /** "Synced …" with nothing pending or rejected. */
 export const SYNCED = /^Synced [^·]*$/;
 
+/**
+ * Waits until the brews list marks nothing as unsynced and the pill says "Synced" with nothing
+ * pending. The marks come from the same live query as the rows; the pill's count follows a
+ * moment later, so right after a save it can still read "Synced" alone.
+ */
+export async function expectAllSynced(page: Page): Promise<void> {
+  await goTo(page, '#/');
+  await expect(page.locator('.brew-item').first()).toBeVisible();
+  await expect(page.locator('[data-unsynced="true"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(pill(page)).toHaveText(SYNCED);
+}
+
 /** Goes to a screen the way the tab bar and links do (hash routes). */
 export async function goTo(page: Page, hash: string): Promise<void> {
   await page.evaluate((target) => {
