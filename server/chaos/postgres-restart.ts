@@ -39,10 +39,10 @@ export async function postgresRestartUnderLoad(options: RestartOptions): Promise
   let polling: Promise<void> | undefined;
   let upAt = 0;
   // Cast: the callbacks below change it, which TypeScript's narrowing cannot see.
-  let phase = 'up' as 'up' | 'down' | 'recovering' | 'done';
+  let phase = 'up' as 'up' | 'down' | 'starting' | 'recovering' | 'done';
   try {
     const pollHealth = async () => {
-      while (phase === 'down' || phase === 'recovering') {
+      while (phase === 'down' || phase === 'starting' || phase === 'recovering') {
         let status: number | string;
         try {
           status = (await http.request('GET', `${server.url}/api/health`, { timeoutMs: 10_000 }))
@@ -73,6 +73,8 @@ export async function postgresRestartUnderLoad(options: RestartOptions): Promise
           polling = pollHealth();
         }
         if (s === downAt + options.downS) {
+          // Answers while pg_ctl brings it up count neither as "down" nor as recovered.
+          phase = 'starting';
           await postgres.start();
           upAt = Date.now();
           phase = 'recovering';
@@ -81,6 +83,7 @@ export async function postgresRestartUnderLoad(options: RestartOptions): Promise
       },
     });
     if (phase === 'down') {
+      phase = 'starting';
       await postgres.start();
       upAt = Date.now();
       phase = 'recovering';

@@ -105,7 +105,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return (
     typeof message === 'string' &&
     (message.includes('timeout exceeded when trying to connect') ||
-      message.includes('Connection terminated'))
+      message.includes('Connection terminated') ||
+      // pg, for a query on a pooled client whose connection died (PostgreSQL restarting).
+      message.includes('is not queryable'))
   );
 }
 
