@@ -36,7 +36,7 @@ const emailArb = fc.oneof(
   { weight: 6, arbitrary: hostileString },
   { weight: 2, arbitrary: anyJson },
   { weight: 1, arbitrary: hostileString.map((s) => `${s}@example.com`) },
-  { weight: 1, arbitrary: fc.constant('x'.repeat(250) + '@example.com') },
+  { weight: 1, arbitrary: fc.constant(`${'x'.repeat(250)}@example.com`) },
 );
 const passwordArb = fc.oneof(
   { weight: 6, arbitrary: hostileString },

