@@ -20,6 +20,8 @@ export interface RestartReport {
   serverExit: number | string | null;
   converged: boolean;
   errors: number;
+  /** `push 503`, `pull ECONNRESET`, …: what the devices were told while it was down. */
+  errorKinds: string[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,6 +109,7 @@ export async function postgresRestartUnderLoad(options: RestartOptions): Promise
       serverExit,
       converged,
       errors: result.errors.total,
+      errorKinds: [...result.errors.byKind.keys()],
     };
   } catch (error) {
     const exit = server.child.exitCode ?? server.child.signalCode;

@@ -51,6 +51,8 @@ const restart = await postgresRestartUnderLoad({ devices, seconds, downS, thinkM
 const restartOk =
   restart.serverExit === null &&
   restart.converged &&
+  // The database being down is a 503 `unavailable` (retry later), never a 500.
+  restart.errorKinds.every((kind) => kind.endsWith(' 503')) &&
   restart.healthRecoveredMs !== undefined &&
   [...restart.healthWhileDown.keys()].every((status) => status === 503) &&
   restart.healthWhileDown.size > 0;
