@@ -25,6 +25,8 @@ export async function logBrewThroughUi(page: Page, notes: string, bagName = 'Ken
     location.hash = '#/log';
   });
   await expect(page.getByRole('heading', { name: 'Log a brew' })).toBeVisible();
+  // The form shows once the bag list has settled; only then is "a new bag" a real answer.
+  await expect(page.getByTestId('save-brew')).toBeVisible();
   const newBag = page.locator('#f-bag-name');
   if (await newBag.isVisible()) await newBag.fill(bagName);
   // Notes sit under "More: grinder, temperature, …, notes".

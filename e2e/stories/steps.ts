@@ -84,6 +84,8 @@ export async function logTimedBrew(
 ): Promise<LoggedBrew> {
   await goTo(page, '#/log');
   await expect(page.getByRole('heading', { name: 'Log a brew' })).toBeVisible();
+  // The form shows once the bag list has settled; only then is "a new bag" a real answer.
+  await expect(page.getByTestId('save-brew')).toBeVisible();
   const newBag = page.locator('#f-bag-name');
   if (await newBag.isVisible()) await newBag.fill(bagName);
   await page.getByRole('button', { name: 'Start the shot timer' }).click();

@@ -57,6 +57,38 @@ export const listedBrews = computed<BrewItem[] | null>(() => {
 
 export const activeBags = computed(() => (bags.value ?? []).filter((b) => !b.archived));
 
+/**
+ * Bags this tab has just written whose rows the live bag list has not shown yet. Until they
+ * arrive, "Log a brew" waits instead of offering "a new bag" for a moment and then swapping
+ * the field for the picker under the person's fingers. Each id is waited for at most
+ * BAG_WAIT_MS, so a log out that clears the table first can never leave the screen waiting.
+ */
+const BAG_WAIT_MS = 2000;
+const awaitedBagIds = signal<ReadonlySet<string>>(new Set());
+
+function stopAwaiting(id: string): void {
+  const waiting = awaitedBagIds.peek();
+  if (!waiting.has(id)) return;
+  const rest = new Set(waiting);
+  rest.delete(id);
+  awaitedBagIds.value = rest;
+}
+
+export function awaitBag(id: string): void {
+  if ((bags.peek() ?? []).some((b) => b.id === id)) return;
+  awaitedBagIds.value = new Set(awaitedBagIds.peek()).add(id);
+  setTimeout(() => stopAwaiting(id), BAG_WAIT_MS);
+}
+
+effect(() => {
+  const live = bags.value;
+  if (live === null) return;
+  for (const bag of live) stopAwaiting(bag.id);
+});
+
+/** The bag list is loaded and holds every bag this tab wrote. */
+export const bagsSettled = computed(() => bags.value !== null && awaitedBagIds.value.size === 0);
+
 /** A clock for "N min ago" labels; ticks every 30 s, so they stay roughly current. */
 export const now = signal(Date.now());
 if (typeof window !== 'undefined') {

@@ -15,7 +15,15 @@ import {
   newBrewFrom,
   ValidationError,
 } from '../../data/index.js';
-import { activeBags, bags, brews, db, optimisticBrews } from '../app-state.js';
+import {
+  activeBags,
+  awaitBag,
+  bags,
+  bagsSettled,
+  brews,
+  db,
+  optimisticBrews,
+} from '../app-state.js';
 import { BrewForm } from '../components/brew-form.js';
 import {
   type BrewDraft,
@@ -48,7 +56,7 @@ function startingPoint(params: URLSearchParams): { bagId: string | null; method:
  * brew at the top of Today.
  */
 export function LogBrew({ params }: { params: URLSearchParams }): JSX.Element {
-  const loaded = bags.value !== null && brews.value !== null;
+  const loaded = bagsSettled.value && brews.value !== null;
   const [draft, setDraft] = useState<BrewDraft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [tried, setTried] = useState(false);
@@ -109,6 +117,7 @@ export function LogBrew({ params }: { params: URLSearchParams }): JSX.Element {
       const shownBagId = draft.bagId ?? activeBags.value[0]?.id ?? null;
       const bagId =
         noBags || !shownBagId ? await createBag(db, { name: newBagName.trim() }) : shownBagId;
+      awaitBag(bagId);
       id = crypto.randomUUID();
       // The device's idea of server time, as the data layer would stamp it by default.
       const brewedAt = new Date(Date.now() + clockOffset.current).toISOString();
