@@ -25,7 +25,8 @@ const Settings = lazyScreen(() => import('./screens/settings.js').then((m) => m.
 /** Fetches the other screens once the first one is up, so opening them is instant. */
 export function preloadScreens(): void {
   for (const screen of [AccountScreen, BagDetail, BagForm, BrewEdit, History, Settings]) {
-    void screen.preload();
+    // A failed preload is fetched again when the screen is opened (see lazy.tsx).
+    screen.preload().catch(() => undefined);
   }
 }
 
