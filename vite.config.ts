@@ -87,6 +87,11 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  resolve: {
+    // Dexie's package entry wraps its UMD build (ES5, with polyfills); the modern ES module
+    // build is the same library in ~1.3 KB less gzipped JS.
+    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+  },
   build: { outDir: '../dist/client', emptyOutDir: true },
   optimizeDeps: {
     // Two Preact copies load in dev otherwise, and hooks fail with "reading '__H'".
