@@ -1,17 +1,8 @@
-import { openControlledApp } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
+import { brewRow } from './pwa-ui.js';
 import { readIndexedDb } from './stories/device-traces.js';
 import { expectServer } from './stories/server-state.js';
-import {
-  brewNotes,
-  expectAllSynced,
-  goTo,
-  logInThroughUi,
-  openBrew,
-  syncNowUntil,
-} from './stories/steps.js';
-import { uniqueEmail } from './support/api.js';
-import { LAPTOP, PHONE } from './support/device.js';
+import { brewNotes, goTo, openBrew, syncNowUntil } from './stories/steps.js';
+import { phoneAndLaptopOnOneAccount } from './stories/two-devices.js';
 import { expect, test } from './support/fixtures.js';
 
 /**
@@ -23,18 +14,16 @@ test('story 2b: an edit screen left open while another device’s change arrives
   openDevice,
   server,
 }) => {
-  const phone = await openDevice(PHONE);
-  const laptop = await openDevice(LAPTOP);
-  const a = phone.page;
-  const b = laptop.page;
-  const email = uniqueEmail('story2b');
-
-  await openControlledApp(a);
-  await signUpThroughUi(a, email);
-  const id = await logBrewThroughUi(a, 'left open', 'Open-form Kenya');
-  await expectAllSynced(a);
-  await openControlledApp(b);
-  await logInThroughUi(b, email);
+  const {
+    laptop,
+    a,
+    b,
+    email,
+    brewId: id,
+  } = await phoneAndLaptopOnOneAccount(openDevice, 'story2b', {
+    notes: 'left open',
+    bagName: 'Open-form Kenya',
+  });
   await openBrew(b, id);
   await expect(b.getByLabel('Grind', { exact: true })).toHaveValue('');
 

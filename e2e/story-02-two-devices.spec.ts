@@ -1,19 +1,15 @@
-import { openControlledApp } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
+import { brewRow } from './pwa-ui.js';
 import { expectServer } from './stories/server-state.js';
 import {
   brewNotes,
-  expectAllSynced,
   goTo,
-  logInThroughUi,
   pill,
   rateBrew,
   SYNCED,
   syncNowUntil,
   writeBrewNotes,
 } from './stories/steps.js';
-import { uniqueEmail } from './support/api.js';
-import { LAPTOP, PHONE } from './support/device.js';
+import { phoneAndLaptopOnOneAccount } from './stories/two-devices.js';
 import { expect, test } from './support/fixtures.js';
 
 /**
@@ -25,18 +21,16 @@ test('story 2: phone and laptop on one account merge per field; the later write 
   openDevice,
   server,
 }) => {
-  const phone = await openDevice(PHONE);
-  const laptop = await openDevice(LAPTOP);
-  const a = phone.page;
-  const b = laptop.page;
-  const email = uniqueEmail('story2');
-
-  await openControlledApp(a);
-  await signUpThroughUi(a, email);
-  const id = await logBrewThroughUi(a, 'first taste', 'Two-device Kenya');
-  await expectAllSynced(a);
-  await openControlledApp(b);
-  await logInThroughUi(b, email);
+  const {
+    phone,
+    a,
+    b,
+    email,
+    brewId: id,
+  } = await phoneAndLaptopOnOneAccount(openDevice, 'story2', {
+    notes: 'first taste',
+    bagName: 'Two-device Kenya',
+  });
   await goTo(b, '#/');
   await expect(brewRow(b, id)).toBeVisible();
 

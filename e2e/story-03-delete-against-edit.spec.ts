@@ -1,17 +1,7 @@
 import type { Page } from '@playwright/test';
-import { openControlledApp } from './pwa-support.js';
-import { logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
 import { expectServer } from './stories/server-state.js';
-import {
-  expectAllSynced,
-  goTo,
-  logInThroughUi,
-  pill,
-  SYNCED,
-  syncNowUntil,
-} from './stories/steps.js';
-import { uniqueEmail } from './support/api.js';
-import { LAPTOP, PHONE } from './support/device.js';
+import { goTo, pill, SYNCED, syncNowUntil } from './stories/steps.js';
+import { phoneAndLaptopOnOneAccount } from './stories/two-devices.js';
 import { expect, test } from './support/fixtures.js';
 
 const bagLink = (page: Page, id: string) => page.locator(`.bag-item[data-bag="${id}"]`);
@@ -43,22 +33,14 @@ test('story 3: a bag deleted offline on one device while edited on another ends 
   openDevice,
   server,
 }) => {
-  const phone = await openDevice(PHONE);
-  const laptop = await openDevice(LAPTOP);
-  const a = phone.page;
-  const b = laptop.page;
-  const email = uniqueEmail('story3');
-
-  await openControlledApp(a);
-  await signUpThroughUi(a, email);
-  await logBrewThroughUi(a, 'before the argument', 'Contested Kenya');
-  await expectAllSynced(a);
+  const { phone, a, b, email } = await phoneAndLaptopOnOneAccount(openDevice, 'story3', {
+    notes: 'before the argument',
+    bagName: 'Contested Kenya',
+  });
   await goTo(a, '#/bags');
   const id = (await a.locator('.bag-item').first().getAttribute('data-bag')) ?? '';
   expect(id).not.toBe('');
 
-  await openControlledApp(b);
-  await logInThroughUi(b, email);
   await goTo(b, '#/bags');
   await bagLink(b, id).click();
   await b.getByRole('link', { name: 'Edit' }).click();
