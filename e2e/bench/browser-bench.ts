@@ -14,9 +14,11 @@
  * Server on PostgreSQL when DATABASE_URL is set (its own schema, dropped after), else PGlite
  * in memory (said in the output). Prints figures; asserts nothing but completeness.
  * BENCH_STATIC_DIR=<dir> serves another build of the client (to compare a change).
+ * BENCH_PROFILE=<file>.cpuprofile: a CPU profile of the page during ours (DevTools opens it),
+ * and the sums of any performance.measure() entries the page made (a local experiment's marks).
  * CI smoke: BENCH_BREWS=200 BENCH_BAGS=10 BENCH_COLD_STARTS=1 npm run bench:browser
  */
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LIMITS } from '../../shared/protocol/limits.js';
 import { openControlledApp, signInFromPage } from '../pwa-support.js';
@@ -71,7 +73,31 @@ try {
       return e.usageDetails?.indexedDB ?? e.usage ?? 0;
     });
   const idbBefore = await estimate();
+  // BENCH_PROFILE=<file>.cpuprofile records a CDP CPU profile of the page during ours.
+  const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.send('Profiler.start');
+  }
   const ours = await appInitialSync(page, seeded.email);
+  if (profiler && process.env.BENCH_PROFILE) {
+    const { profile } = await profiler.send('Profiler.stop');
+    await writeFile(process.env.BENCH_PROFILE, JSON.stringify(profile));
+    await profiler.detach();
+    const measures = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .map((m) => [m.name, m.startTime, m.duration] as const),
+    );
+    const sums = new Map<string, [number, number]>();
+    for (const [name, , duration] of measures) {
+      const [n, d] = sums.get(name) ?? [0, 0];
+      sums.set(name, [n + 1, d + duration]);
+    }
+    for (const [name, [n, d]] of sums) console.log(`  measure ${name}: ${n}× ${ms(d)}`);
+    await writeFile(`${process.env.BENCH_PROFILE}.measures.json`, JSON.stringify(measures));
+  }
   const idbAfter = await estimate();
   const local = await readLocalState(context);
   const complete = local.bags.length === BAGS && local.brews.length === BREWS;

@@ -153,12 +153,22 @@ describe('actions', () => {
     expect(recent[0]?.unsynced).toBe(true);
     expect((await brewsOfBag(db, a)).map((brew) => brew.id)).toEqual([newer, older]);
     const bags = await bagsWithCounts(db);
-    expect(bags.map((bag) => [bag.name, bag.brewCount])).toEqual([
-      ['A bag', 0],
-      ['B bag', 2],
+    expect(bags.map((bag) => [bag.name, bag.brewCount, bag.lastBrewedAt])).toEqual([
+      ['A bag', 0, null],
+      ['B bag', 2, '2026-11-26T08:00:00.000Z'],
     ]);
     await restoreBrew(db, other);
-    expect((await bagsWithCounts(db)).map((bag) => bag.brewCount)).toEqual([1, 2]);
-    expect(await outboxCounts(db)).toEqual({ pending: 7, rejected: 0 });
+    expect((await bagsWithCounts(db)).map((bag) => [bag.brewCount, bag.lastBrewedAt])).toEqual([
+      [1, '2026-11-24T08:00:00.000Z'],
+      [2, '2026-11-26T08:00:00.000Z'],
+    ]);
+    // The last brew is the newest one not deleted.
+    await deleteBrew(db, newer);
+    expect((await bagsWithCounts(db)).map((bag) => [bag.brewCount, bag.lastBrewedAt])).toEqual([
+      [1, '2026-11-24T08:00:00.000Z'],
+      [1, '2026-11-25T08:00:00.000Z'],
+    ]);
+    await restoreBrew(db, newer);
+    expect(await outboxCounts(db)).toEqual({ pending: 9, rejected: 0 });
   });
 });
