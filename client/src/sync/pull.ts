@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { isHlc } from '../../../shared/hlc.js';
 import { type MergeableRow, mergeRows } from '../../../shared/merge.js';
 import type { Entity } from '../../../shared/model/entities.js';
@@ -8,7 +8,7 @@ import { learnServerTime, receiveClocks } from '../data/clock.js';
 import type { DialInDb } from '../data/db.js';
 import { historyFromOverwrites } from '../data/history.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
-import type { HistoryEntry } from '../data/schema.js';
+import type { HistoryEntry, MetaRecord } from '../data/schema.js';
 import { errorBodyOf, type HttpResult, networkError, requestJson, type Transport } from './http.js';
 import { type SyncError, signedOut, toSyncError } from './push.js';
 
@@ -39,9 +39,27 @@ export async function storePullPage(
   page: Pick<PullResponse, 'bags' | 'brews' | 'cursor'>,
   timing?: { serverTime: number; sentAt: number; receivedAt: number },
 ): Promise<boolean> {
+  return (await storePageAfter(db, { accountId }, page, timing)) !== null;
+}
+
+/**
+ * storePullPage, stored only if the meta still says what the page was asked under: the same
+ * account and, when `cursor` is given, the same stored cursor and no 401 seen since (another
+ * context may have logged out, reset the cursor or pulled meanwhile). Returns the meta as
+ * committed with the page, so the next page needs no read of its own; null if not stored.
+ */
+async function storePageAfter(
+  db: DialInDb,
+  expected: { accountId: string; cursor?: string | null },
+  page: Pick<PullResponse, 'bags' | 'brews' | 'cursor'>,
+  timing?: { serverTime: number; sentAt: number; receivedAt: number },
+): Promise<MetaRecord | null> {
   return db.transaction('rw', [db.bags, db.brews, db.meta, db.history], async () => {
     const meta = await loadMeta(db);
-    if (meta.accountId !== accountId) return false;
+    if (meta.accountId !== expected.accountId) return null;
+    if (expected.cursor !== undefined) {
+      if (meta.cursor !== expected.cursor || meta.signedOutOnServer) return null;
+    }
     const at = db.now();
     const history: HistoryEntry[] = [];
     const clocks: string[] = [];
@@ -51,12 +69,23 @@ export async function storePullPage(
         MergeableRow,
         string
       >;
-      const locals = await table.bulkGet(remotes.map((row) => row.id));
+      for (const remote of remotes) {
+        for (const clock of Object.values(remote.clocks)) clocks.push(clock);
+      }
+      // Insert first: a row this device does not hold (every row of an initial sync) is its
+      // merge with nothing, stored without reading. Only the rows the add refused because
+      // they exist (edited here, or pulled before) are read and merged, in this transaction.
+      const existing = await addMissing(
+        table,
+        remotes.map((remote) => mergeRows(entity, undefined, remote).row),
+      );
+      if (existing.length === 0) return;
+      const present = existing.map((index) => remotes[index] as MergeableRow);
+      const locals = await table.bulkGet(present.map((row) => row.id));
       const changedRows: MergeableRow[] = [];
-      remotes.forEach((remote, index) => {
+      present.forEach((remote, index) => {
         const local = locals[index] as MergeableRow | undefined;
         const { row, changed, overwritten } = mergeRows(entity, local, remote);
-        for (const clock of Object.values(remote.clocks)) clocks.push(clock);
         if (changed.length > 0 || local === undefined) changedRows.push(row);
         history.push(...historyFromOverwrites(entity, remote.id, overwritten, at));
       });
@@ -65,11 +94,32 @@ export async function storePullPage(
     await merge('bag', page.bags as unknown as MergeableRow[]);
     await merge('brew', page.brews as unknown as MergeableRow[]);
     if (history.length > 0) await db.history.bulkAdd(history);
-    await db.meta.put({ ...receiveClocks(meta, clocks), cursor: page.cursor });
+    const stored = { ...receiveClocks(meta, clocks), cursor: page.cursor };
+    await db.meta.put(stored);
     // The reply's server time is learned in the same transaction: one commit per page, not two.
-    if (timing) await learnServerTime(db, timing.serverTime, timing.sentAt, timing.receivedAt);
-    return true;
+    if (timing) return learnServerTime(db, timing.serverTime, timing.sentAt, timing.receivedAt);
+    return stored;
   });
+}
+
+/**
+ * Adds the rows whose ids the table does not hold; returns the positions of those it refused
+ * because the id exists (a ConstraintError, which Dexie keeps from aborting the transaction).
+ * Any other failure is thrown, and aborts the page.
+ */
+async function addMissing(
+  table: Table<MergeableRow, string>,
+  rows: readonly MergeableRow[],
+): Promise<number[]> {
+  try {
+    await table.bulkAdd(rows as MergeableRow[]);
+    return [];
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const refused = Object.entries(error.failuresByPos);
+    if (refused.some(([, failure]) => failure.name !== 'ConstraintError')) throw error;
+    return refused.map(([position]) => Number(position));
+  }
 }
 
 function isRow(value: unknown): boolean {
@@ -127,13 +177,16 @@ export async function pullAll(
   };
   // requestJson never rejects, so an early request left behind by a return is harmless.
   let early: { accountId: string; cursor: string; reply: Promise<HttpResult> } | null = null;
+  // The meta is read once here and then carried from page to page (each store returns it as
+  // committed); storing a page checks it is still current, and re-reads it if not.
+  let meta: MetaRecord = await loadMeta(db);
   for (;;) {
-    const meta = await loadMeta(db);
     const accountId = meta.accountId;
     if (accountId === null) return { ok: true, rows, pages };
     if (meta.signedOutOnServer) return { ok: false, error: signedOut(), rows, pages };
-    const reuse: boolean = early?.accountId === accountId && early.cursor === meta.cursor;
-    const result: HttpResult = await (reuse && early ? early.reply : request(meta.cursor));
+    const cursor = meta.cursor;
+    const reuse: boolean = early?.accountId === accountId && early.cursor === cursor;
+    const result: HttpResult = await (reuse && early ? early.reply : request(cursor));
     early = null;
     if (result.kind === 'network') {
       return { ok: false, error: networkError(result.error), rows, pages };
@@ -146,7 +199,7 @@ export async function pullAll(
       }
       if (error.code === 'invalid_cursor' && !cursorReset) {
         cursorReset = true;
-        await updateMeta(db, { cursor: null });
+        meta = await updateMeta(db, { cursor: null });
         continue;
       }
       return { ok: false, error: toSyncError(error), rows, pages };
@@ -165,15 +218,24 @@ export async function pullAll(
       options.onProgress?.({ done: 0, total: pageRows + page.remaining });
     }
     const { sentAt, receivedAt } = result;
-    if (
-      !(await storePullPage(db, accountId, page, {
-        serverTime: page.serverTime,
-        sentAt,
-        receivedAt,
-      }))
-    ) {
-      return { ok: false, error: { code: 'account_changed', message: 'signed out' }, rows, pages };
+    const timing = { serverTime: page.serverTime, sentAt, receivedAt };
+    const stored = await storePageAfter(db, { accountId, cursor }, page, timing);
+    if (stored === null) {
+      // Not stored: the meta changed under this pull (log out, 401, cursor reset or another
+      // context's pull). Read it again and go on from what it says now.
+      early = null;
+      meta = await loadMeta(db);
+      if (meta.accountId !== accountId) {
+        return {
+          ok: false,
+          error: { code: 'account_changed', message: 'signed out' },
+          rows,
+          pages,
+        };
+      }
+      continue;
     }
+    meta = stored;
     rows += page.bags.length + page.brews.length;
     pages += 1;
     options.onProgress?.({ done: rows, total: rows + page.remaining });
