@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { startPwa } from './pwa/index.js';
-import { App } from './ui/app.js';
+import { App, preloadScreens } from './ui/app.js';
 import { startRouter } from './ui/router.js';
 import { startSync, syncNow } from './ui/sync-state.js';
 import './styles/base.css';
@@ -15,3 +15,5 @@ if (root) render(<App />, root);
 // After the worker replays queued pushes, sync again to pull what they changed.
 startPwa({ onReplayed: syncNow });
 startSync();
+// The other screens' chunks, right after the first paint.
+requestAnimationFrame(() => setTimeout(preloadScreens, 0));

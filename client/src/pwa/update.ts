@@ -4,7 +4,6 @@
  * a half-filled form.
  */
 
-import { registerSW } from 'virtual:pwa-register';
 import { signal } from '@preact/signals';
 import type { PageMessage } from './messages.js';
 
@@ -19,23 +18,40 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 let registered = false;
 
+/** A new version waits: say so, and reload once it takes over (from this tab or another). */
+function needRefresh(): void {
+  if (updateAvailable.value) return;
+  updateAvailable.value = true;
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+    once: true,
+  });
+}
+
+/** An installing worker: an update when a worker already controls the page, else the first. */
+function watchInstalling(worker: ServiceWorker | null): void {
+  worker?.addEventListener('statechange', () => {
+    if (worker.state !== 'installed') return;
+    if (navigator.serviceWorker.controller) needRefresh();
+    else offlineReady.value = true;
+  });
+}
+
 /**
  * Registers the worker. Production builds only: in dev, Vite serves modules the worker would
- * precache stale (TOOLCHAIN.md, "Build notes").
+ * precache stale (TOOLCHAIN.md, "Build notes"). Written out rather than through
+ * workbox-window (vite-plugin-pwa's `virtual:pwa-register`), which was 2.2 KB of gzipped JS
+ * fetched at every start for these few lines.
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator) || registered) return;
   registered = true;
-  registerSW({
-    immediate: true,
-    onNeedRefresh: () => {
-      updateAvailable.value = true;
-    },
-    onOfflineReady: () => {
-      offlineReady.value = true;
-    },
-    onRegisteredSW: (_url, registration) => {
-      if (!registration) return;
+  navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).then(
+    (registration) => {
+      // A version that was already waiting (installed while an older tab was open) counts too.
+      if (registration.waiting && navigator.serviceWorker.controller) needRefresh();
+      if (registration.active) offlineReady.value = true;
+      watchInstalling(registration.installing);
+      registration.addEventListener('updatefound', () => watchInstalling(registration.installing));
       const check = () => {
         if (navigator.onLine) registration.update().catch(() => undefined);
       };
@@ -44,15 +60,13 @@ export function registerServiceWorker(): void {
         if (document.visibilityState === 'visible') check();
       });
     },
-    onRegisterError: (error: unknown) => console.warn('service worker registration failed', error),
-  });
+    (error: unknown) => console.warn('service worker registration failed', error),
+  );
 }
 
 /**
  * The user chose "reload": the waiting worker takes over and this page reloads once it is in
- * control. Only ever called from that button. Done here rather than through workbox-window,
- * which does not reload for an update it thinks was found "externally" (by
- * `registration.update()`, as the hourly and on-visible checks do).
+ * control. Only ever called from that button.
  */
 export async function applyUpdate(): Promise<void> {
   const registration = await navigator.serviceWorker?.getRegistration();

@@ -5,22 +5,31 @@ import { Icon, type IconName } from './components/icons.js';
 import { UpdateBanner } from './components/pwa-status.js';
 import { SyncPill } from './components/sync-pill.js';
 import { Toast } from './components/toast.js';
+import { lazyScreen } from './lazy.js';
 import { count } from './logic/format.js';
 import { leaving, type Route, route } from './router.js';
-// Every screen is in the start-up bundle. Screens in chunks loaded after the first paint
-// sometimes never arrived in the e2e runs (the dynamic import() stayed pending for good and
-// the Account screen showed "Loading…"), so no screen is split off any more.
-import { AccountScreen } from './screens/account.js';
-import { BagDetail } from './screens/bag-detail.js';
-import { BagForm } from './screens/bag-form.js';
 import { Bags } from './screens/bags.js';
-import { BrewEdit } from './screens/brew-edit.js';
-import { History } from './screens/history.js';
 import { LogBrew } from './screens/log-brew.js';
-import { Settings } from './screens/settings.js';
 import { Today } from './screens/today.js';
 import { syncStatus, syncView } from './sync-state.js';
 import { dismissToast, toast } from './toast-state.js';
+
+// The first paint needs only the brew list, the log form (the home-screen shortcut) and the
+// bag list; the other screens load in their own chunks right after it (see lazy.tsx).
+const AccountScreen = lazyScreen(() => import('./screens/account.js').then((m) => m.AccountScreen));
+const BagDetail = lazyScreen(() => import('./screens/bag-detail.js').then((m) => m.BagDetail));
+const BagForm = lazyScreen(() => import('./screens/bag-form.js').then((m) => m.BagForm));
+const BrewEdit = lazyScreen(() => import('./screens/brew-edit.js').then((m) => m.BrewEdit));
+const History = lazyScreen(() => import('./screens/history.js').then((m) => m.History));
+const Settings = lazyScreen(() => import('./screens/settings.js').then((m) => m.Settings));
+
+/** Starts fetching every other screen at once, so opening one is instant (and works offline). */
+export function preloadScreens(): void {
+  for (const screen of [AccountScreen, BagDetail, BagForm, BrewEdit, History, Settings]) {
+    // A failed preload is fetched again when the screen is opened (see lazy.tsx).
+    screen.preload().catch(() => undefined);
+  }
+}
 
 const TABS: { name: string; href: string; label: string; icon: IconName; match: string[] }[] = [
   { name: '', href: '#/', label: 'Brews', icon: 'today', match: ['', 'brew'] },

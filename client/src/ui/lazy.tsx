@@ -1,0 +1,87 @@
+import type { FunctionComponent, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+export type LazyScreen<P> = FunctionComponent<P> & { preload(): Promise<void> };
+
+/** How long a screen may stay on "Loading…" before it offers a way out. */
+const SLOW_MS = 8_000;
+
+/**
+ * A screen in its own chunk. The app starts with only what the first screen needs (the brew
+ * list, the log form, the bag list); main.tsx fetches the rest right after the first paint
+ * (`preload`), from the service worker's precache once installed, so opening a screen offline
+ * still works.
+ *
+ * Nobody is ever left on "Loading…": a failed fetch is not remembered (the next attempt fetches
+ * afresh), and a screen that failed or is still not here after SLOW_MS says so and offers
+ * "Try again". An import() that never settles cannot be cancelled and a second import() of
+ * the same URL joins it, so trying again then reloads the page (a new module map).
+ */
+export function lazyScreen<P extends object>(
+  load: () => Promise<FunctionComponent<P>>,
+): LazyScreen<P> {
+  let Loaded: FunctionComponent<P> | null = null;
+  let pending: Promise<void> | null = null;
+  const preload = () => {
+    pending ??= load().then(
+      (component) => {
+        Loaded = component;
+      },
+      (error: unknown) => {
+        pending = null;
+        throw error;
+      },
+    );
+    return pending;
+  };
+  function Lazy(props: P): JSX.Element {
+    const [stuck, setStuck] = useState<'failed' | 'slow' | null>(null);
+    const [attempt, setAttempt] = useState(0);
+    const [, setLoads] = useState(0);
+    useEffect(() => {
+      if (Loaded) return;
+      let live = true;
+      const slow = setTimeout(() => {
+        if (live) setStuck('slow');
+      }, SLOW_MS);
+      preload().then(
+        () => {
+          clearTimeout(slow);
+          if (!live) return;
+          setStuck(null);
+          setLoads((n) => n + 1); // re-render now that the screen is here
+        },
+        (error: unknown) => {
+          clearTimeout(slow);
+          console.warn('screen failed to load', error);
+          if (live) setStuck('failed');
+        },
+      );
+      return () => {
+        live = false;
+        clearTimeout(slow);
+      };
+    }, [attempt]);
+    const Screen = Loaded as FunctionComponent<P> | null;
+    if (Screen) return <Screen {...props} />;
+    if (stuck === null) return <p class="muted">Loading…</p>;
+    const retry = () => {
+      if (stuck === 'slow') window.location.reload();
+      else setAttempt((n) => n + 1);
+    };
+    return (
+      <div class="card" role="alert">
+        <p>
+          {stuck === 'failed'
+            ? 'This screen could not be loaded.'
+            : 'This screen is taking too long to load.'}
+        </p>
+        <button type="button" class="btn" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  Lazy.preload = preload;
+  return Lazy;
+}
