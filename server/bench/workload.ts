@@ -60,7 +60,8 @@ export function batches<T>(items: T[], size: number): T[][] {
 
 /**
  * The baseline for push: the same rows, upserted by a bare multi-row INSERT … ON CONFLICT DO
- * UPDATE per table and batch (no session, transaction, lock, read or merge).
+ * UPDATE per table and batch (no session, transaction, lock, read or merge). Since migration
+ * 0003 the table holds each row's wire JSON too, so the baseline writes it like the push does.
  */
 export async function plainUpsert(
   db: Kysely<Database>,
@@ -79,7 +80,7 @@ export async function plainUpsert(
         });
       if (rows.length === 0) continue;
       const set = Object.fromEntries(
-        tableColumns(entity)
+        [...tableColumns(entity), 'wire']
           .filter((column) => column !== 'id')
           .map((column) => [column, sql.ref(`excluded.${column}`)]),
       );
@@ -92,7 +93,10 @@ export async function plainUpsert(
   }
 }
 
-/** The baseline for pull: the same rows read by bare keyset-paged SELECTs, table by table. */
+/**
+ * The baseline for pull: the same rows read by bare keyset-paged SELECTs, table by table, as
+ * columns (not the stored wire JSON: the same baseline as before migration 0003).
+ */
 export async function plainSelect(
   db: Kysely<Database>,
   accountId: string,

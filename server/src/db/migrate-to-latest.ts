@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-accounts-sessions.js';
 import * as m0002 from './migrations/0002-bags-brews.js';
+import * as m0003 from './migrations/0003-wire-json.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the built
@@ -10,6 +11,7 @@ import * as m0002 from './migrations/0002-bags-brews.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-sessions': m0001,
   '0002-bags-brews': m0002,
+  '0003-wire-json': m0003,
 };
 
 const provider: MigrationProvider = {

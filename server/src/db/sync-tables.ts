@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 
 /**
- * Kysely types of the synced tables (migration 0002-bags-brews). Values are stored exactly
+ * Kysely types of the synced tables (migrations 0002-bags-brews, 0003-wire-json). Values are stored exactly
  * as sent on the wire: ids, dates and timestamps as text, numbers as float8.
  */
 
@@ -14,6 +14,8 @@ export interface SyncRowColumns {
   id: string;
   version: number;
   clocks: ClocksColumn;
+  /** The row as the pull sends it, JSON text (migration 0003-wire-json). */
+  wire: string;
 }
 
 export interface BagTable extends SyncRowColumns {

@@ -35,38 +35,45 @@ export const COLUMN_TYPES: Record<Entity, readonly (readonly [string, string])[]
   ),
 };
 
-/** Every column of an entity's table besides account_id, in a fixed order. */
+/** Every value column of an entity's table (not account_id, not wire), in a fixed order. */
 export function tableColumns(entity: Entity): string[] {
   return ['id', 'version', 'clocks', ...FIELD_COLUMNS[entity].map(([, column]) => column)];
 }
 
 /**
- * SQL that builds a row of `entity` as its wire JSON object, so the database hands over rows
- * already in wire shape. Exact: text stays text, and float8 is printed by PostgreSQL's
- * shortest round-trip output (extra_float_digits ≥ 1, the default since PostgreSQL 12).
- * Built only from the constants above (and the caller's table alias), so it is safe to splice
- * into SQL.
+ * A field value as JSON text. -0 prints as 0, as it is stored: node-postgres sends a number
+ * parameter as String(value), and String(-0) is '0'.
  */
-export function rowJsonSql(entity: Entity, table: string): string {
-  const pairs = [
-    ["'id'", 'id'],
-    ["'version'", 'version'],
-    ["'clocks'", 'clocks'],
-    ...FIELD_COLUMNS[entity].map(([field, column]) => [`'${field}'`, column]),
-  ];
-  return `json_build_object(${pairs.map(([key, column]) => `${key}, ${table}.${column}`).join(', ')})`;
+function jsonValue(value: unknown): string {
+  return value === undefined || value === null ? 'null' : JSON.stringify(value);
 }
 
 /**
- * The rows to upsert as one array per column (id, clocks, then every field), for a single
- * `unnest` parameter list: 17 parameters instead of 17 per row.
+ * A row at `version` as the JSON text the pull sends: `{id, version, clocks, ...fields}` in
+ * spec order, null for an unset field (the shape json_build_object gave before migration
+ * 0003). The push stores it in the `wire` column, so a pull only reads text.
  */
-export function toColumnArrays(entity: Entity, rows: readonly MergeableRow[]): unknown[][] {
+export function wireJson(entity: Entity, row: MergeableRow, version: number): string {
+  let json = `{"id":${JSON.stringify(row.id)},"version":${version},"clocks":${JSON.stringify(row.clocks)}`;
+  for (const [field] of FIELD_COLUMNS[entity]) json += `,"${field}":${jsonValue(row[field])}`;
+  return `${json}}`;
+}
+
+/**
+ * The rows to upsert at `version` as one array per column (id, clocks, every field, then
+ * wire), for a single `unnest` parameter list: 18 parameters instead of 18 per row.
+ */
+export function toColumnArrays(
+  entity: Entity,
+  rows: readonly MergeableRow[],
+  version: number,
+): unknown[][] {
   const ids = rows.map((row) => row.id);
   // Sent as JSON text: node-postgres would turn some objects into arrays or dates.
   const clocks = rows.map((row) => JSON.stringify(row.clocks));
   const fields = FIELD_COLUMNS[entity].map(([field]) => rows.map((row) => row[field] ?? null));
-  return [ids, clocks, ...fields];
+  const wire = rows.map((row) => wireJson(entity, row, version));
+  return [ids, clocks, ...fields, wire];
 }
 
 /** The values to upsert for one merged row at a version. */
@@ -84,5 +91,6 @@ export function toDb(
     clocks: JSON.stringify(row.clocks),
   };
   for (const [field, column] of FIELD_COLUMNS[entity]) values[column] = row[field] ?? null;
+  values.wire = wireJson(entity, row, version);
   return values;
 }

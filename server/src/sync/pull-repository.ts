@@ -1,7 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Entity } from '../../../shared/model/entities.js';
 import type { Database } from '../db/database.js';
-import { rowJsonSql } from './columns.js';
 
 /** A position in pull order: after every row that sorts at or before (version, entity, id). */
 export interface Position {
@@ -37,22 +36,29 @@ function afterCondition(entity: Entity, after: Position) {
   return entity > after.entity ? sql`version >= ${after.version}` : sql`version > ${after.version}`;
 }
 
-/** The keys (never the rows) of at most `limit` rows of one table after `after`. */
-function keysAfter(accountId: string, entity: Entity, after: Position, limit: number) {
-  return sql`(select ${entity}::text as entity, version, id from ${sql.table(entity)}
+/**
+ * At most `limit` rows of one table after `after`, in order, with their stored wire JSON.
+ * Reading `wire` costs a heap fetch and no JSON building, so even a plan that reads more rows
+ * than the page (a young table without statistics) builds nothing.
+ */
+function rowsAfter(accountId: string, entity: Entity, after: Position, limit: number) {
+  return sql`(select ${entity}::text as entity, version, id, wire from ${sql.table(entity)}
     where account_id = ${accountId} and ${afterCondition(entity, after)}
     order by version, id limit ${limit})`;
 }
 
-/** One row's wire JSON, by key: a primary-key lookup, correlated to the page row. */
-function rowJson(accountId: string, entity: Entity) {
-  return sql`(select ${sql.raw(rowJsonSql(entity, 't'))}::text from ${sql.table(entity)} t
-    where t.account_id = ${accountId} and t.id = page.id)`;
-}
-
+/**
+ * How many rows of one table sort after `after`. In the cursor's own table this is two
+ * counts, `version > v` and `version = v and id > x`: plain index conditions that an
+ * index-only scan checks about twice as fast as the row comparison `(version, id) > (v, x)`.
+ */
 function countAfter(accountId: string, entity: Entity, after: Position) {
-  return sql`(select count(*) from ${sql.table(entity)}
-    where account_id = ${accountId} and ${afterCondition(entity, after)})`;
+  const count = (condition: RawBuilder<unknown>) =>
+    sql`(select count(*) from ${sql.table(entity)} where account_id = ${accountId} and ${condition})`;
+  if (entity !== after.entity) return count(afterCondition(entity, after));
+  return sql`(${count(sql`version > ${after.version}`)} + ${count(
+    sql`version = ${after.version} and id > ${after.id}`,
+  )})`;
 }
 
 /**
@@ -61,18 +67,13 @@ function countAfter(accountId: string, entity: Entity, after: Position) {
  * committed (two statements could see a push in one table and not in the other, and a page
  * could then end past rows it never saw).
  *
- * The page is chosen on keys alone and only its rows are turned into JSON: whatever plan the
- * statistics lead to (a fresh table has none), no row outside the page is ever built. The
+ * Rows come with the JSON the push stored (migration 0003), so the database builds none. The
  * counts run only when the page is full (a lazily evaluated CASE branch), so a small delta
  * pull never scans.
  */
-export async function readPage(
-  db: Kysely<Database>,
-  accountId: string,
-  after: Position,
-  limit: number,
-): Promise<PageRows> {
-  const { rows } = await sql<{
+/** The statement `readPage` runs (exported so server/bench/explain-pull.ts can EXPLAIN it). */
+export function pageQuery(accountId: string, after: Position, limit: number) {
+  return sql<{
     account_version: number;
     total: number;
     entity: Entity | null;
@@ -81,9 +82,9 @@ export async function readPage(
     json: string | null;
   }>`
     with page as (
-      ${keysAfter(accountId, 'bag', after, limit)}
+      ${rowsAfter(accountId, 'bag', after, limit)}
       union all
-      ${keysAfter(accountId, 'brew', after, limit)}
+      ${rowsAfter(accountId, 'brew', after, limit)}
       order by version, entity, id
       limit ${limit}
     )
@@ -91,13 +92,20 @@ export async function readPage(
       case when (select count(*) from page) < ${limit} then (select count(*) from page)
         else ${countAfter(accountId, 'bag', after)} + ${countAfter(accountId, 'brew', after)}
       end as total,
-      page.entity, page.version, page.id,
-      case page.entity when 'bag' then ${rowJson(accountId, 'bag')}
-        else ${rowJson(accountId, 'brew')} end as json
+      page.entity, page.version, page.id, page.wire as json
     from accounts a left join page on true
     where a.id = ${accountId}
     order by page.version, page.entity, page.id
-  `.execute(db);
+  `;
+}
+
+export async function readPage(
+  db: Kysely<Database>,
+  accountId: string,
+  after: Position,
+  limit: number,
+): Promise<PageRows> {
+  const { rows } = await pageQuery(accountId, after, limit).execute(db);
   const first = rows[0];
   if (first === undefined) return { accountVersion: undefined, rows: [], total: 0 };
   return {

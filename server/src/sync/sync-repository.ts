@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { MergeableRow } from '../../../shared/merge.js';
 import { ENTITIES, type Entity } from '../../../shared/model/entities.js';
 import type { Database } from '../db/database.js';
-import { COLUMN_TYPES, rowJsonSql, type StoredRow, toColumnArrays } from './columns.js';
+import { COLUMN_TYPES, type StoredRow, toColumnArrays } from './columns.js';
 
 /**
  * SQL for push. Plain functions taking the database (or a transaction) first; the caller
@@ -44,20 +44,21 @@ export async function loadRows(
 ): Promise<{ entity: Entity; row: StoredRow }[]> {
   const selects = ENTITIES.filter((entity) => ids[entity].length > 0).map(
     (entity) =>
-      sql`select ${entity}::text as entity, found.row
+      sql`select ${entity}::text as entity, found.wire
           from unnest(${ids[entity]}::text[]) as wanted(id)
           cross join lateral (
-            select ${sql.raw(rowJsonSql(entity, 't'))} as row from ${sql.table(entity)} t
+            select t.wire from ${sql.table(entity)} t
             where t.account_id = ${accountId} and t.id = wanted.id
             limit 1
           ) as found`,
   );
   if (selects.length === 0) return [];
-  const { rows } = await sql<{ entity: Entity; row: StoredRow }>`${sql.join(
+  const { rows } = await sql<{ entity: Entity; wire: string }>`${sql.join(
     selects,
     sql` union all `,
   )}`.execute(db);
-  return rows;
+  // The stored wire JSON is the row: reading it costs PostgreSQL no JSON building.
+  return rows.map(({ entity, wire }) => ({ entity, row: JSON.parse(wire) as StoredRow }));
 }
 
 /** `insert … select from unnest(…) on conflict do update` of one table's rows at `version`. */
@@ -68,9 +69,9 @@ function upsert(
   rows: readonly MergeableRow[],
 ): RawBuilder<unknown> {
   const fields = COLUMN_TYPES[entity];
-  const columns = ['id', 'clocks', ...fields.map(([column]) => column)];
-  const types = ['text', 'jsonb', ...fields.map(([, type]) => type)];
-  const arrays = toColumnArrays(entity, rows).map(
+  const columns = ['id', 'clocks', ...fields.map(([column]) => column), 'wire'];
+  const types = ['text', 'jsonb', ...fields.map(([, type]) => type), 'text'];
+  const arrays = toColumnArrays(entity, rows, version).map(
     (values, i) => sql`${values}::${sql.raw(types[i] as string)}[]`,
   );
   const list = sql.raw(columns.join(', '));
