@@ -25,6 +25,8 @@ import { batches, creations, plainSelect, plainUpsert, updates } from './workloa
 
 const ROWS = Math.max(200, Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 20_000));
 const BATCH = 100;
+/** What the client really sends when it has a backlog: client/src/sync/push.ts, up to 500. */
+const CLIENT_BATCH = 500;
 const PAGE = 1000;
 
 interface Account {
@@ -43,8 +45,13 @@ async function signUp(app: FastifyInstance): Promise<Account> {
   return { cookie, accountId: (response.json() as { account: { id: string } }).account.id };
 }
 
-async function pushAll(app: FastifyInstance, account: Account, mutations: Mutation[]) {
-  for (const batch of batches(mutations, BATCH)) {
+async function pushAll(
+  app: FastifyInstance,
+  account: Account,
+  mutations: Mutation[],
+  batchSize = BATCH,
+) {
+  for (const batch of batches(mutations, batchSize)) {
     const response = await app.inject({
       method: 'POST',
       url: '/api/sync/push',
@@ -80,7 +87,15 @@ async function pullAll(app: FastifyInstance, cookie: string): Promise<number> {
   }
 }
 
-type Phase = 'pushCreate' | 'pushUpdate' | 'upsert' | 'pull' | 'select';
+type Phase =
+  | 'pushCreate'
+  | 'pushUpdate'
+  | 'upsert'
+  | 'pushCreate500'
+  | 'pushUpdate500'
+  | 'upsert500'
+  | 'pull'
+  | 'select';
 
 async function bench(
   url: string | undefined,
@@ -111,10 +126,20 @@ async function bench(
     const edits = updates(clock, rows);
     let pulled = 0;
     let selected = 0;
+    // The same work in the client's batch size, on accounts of their own (not pulled).
+    const ours500 = await signUp(app);
+    const plain500 = await signUp(app);
+    const rows500 = creations(clock, ROWS);
+    const edits500 = updates(clock, rows500);
     const writes = {
       pushCreate: await timed(() => pushAll(app, ours, rows)),
       pushUpdate: await timed(() => pushAll(app, ours, edits)),
       upsert: await timed(() => plainUpsert(handle.db, plain.accountId, rows, BATCH)),
+      pushCreate500: await timed(() => pushAll(app, ours500, rows500, CLIENT_BATCH)),
+      pushUpdate500: await timed(() => pushAll(app, ours500, edits500, CLIENT_BATCH)),
+      upsert500: await timed(() =>
+        plainUpsert(handle.db, plain500.accountId, rows500, CLIENT_BATCH),
+      ),
     };
     // What autovacuum does on a live database between writing rows and reading them many
     // times: statistics, and the visibility map that lets counts read the index alone.
@@ -146,7 +171,7 @@ const pct = (a: number | null, b: number | null) =>
   a === null || b === null ? '  —' : `${Math.round((a / b) * 100)}%`.padStart(4);
 
 console.log(
-  `sync throughput: ${ROWS} rows (half bags, half brews), pushes of ${BATCH}, pull pages of ${PAGE}; ` +
+  `sync throughput: ${ROWS} rows (half bags, half brews), pushes of ${BATCH} (and of ${CLIENT_BATCH}, the client's batch), pull pages of ${PAGE}; ` +
     `load average ${loadavg()[0]?.toFixed(1)} on this machine`,
 );
 console.log(
@@ -176,6 +201,9 @@ for (const url of targets) {
   line('push, new rows', 'mutations/s', r.pushCreate, r.upsert);
   line('push, edits', 'mutations/s', r.pushUpdate, r.upsert);
   line('plain upsert', 'rows/s     ', r.upsert);
+  line(`push ${CLIENT_BATCH}, new rows`, 'mutations/s', r.pushCreate500, r.upsert500);
+  line(`push ${CLIENT_BATCH}, edits`, 'mutations/s', r.pushUpdate500, r.upsert500);
+  line(`upsert ${CLIENT_BATCH}`, 'rows/s     ', r.upsert500);
   line('pull', 'rows/s     ', r.pull, r.select);
   line('plain select', 'rows/s     ', r.select);
 }

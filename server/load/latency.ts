@@ -8,6 +8,9 @@ export interface LatencySummary {
 
 export class LatencyRecorder {
   readonly #samples = new Map<string, number[]>();
+  /** Samples by the second of the run in which they ended: when in the run the tail is. */
+  readonly #bySecond: number[][] = [];
+  readonly #started = performance.now();
 
   record(operation: string, ms: number): void {
     let list = this.#samples.get(operation);
@@ -16,6 +19,14 @@ export class LatencyRecorder {
       this.#samples.set(operation, list);
     }
     list.push(ms);
+    const second = Math.floor((performance.now() - this.#started) / 1000);
+    while (this.#bySecond.length <= second) this.#bySecond.push([]);
+    this.#bySecond[second]?.push(ms);
+  }
+
+  /** One summary per second of the run, from the recorder's creation. */
+  perSecond(): LatencySummary[] {
+    return this.#bySecond.map((samples) => summarise(samples));
   }
 
   summary(operation?: string): LatencySummary {

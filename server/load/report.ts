@@ -43,6 +43,14 @@ export function printResult(label: string, result: ScenarioResult, thinkMs: numb
       `  ${(op ?? 'all').padEnd(12)} ${String(s.count).padStart(10)} ${formatMs(s.p50).padStart(8)} ${formatMs(s.p99).padStart(8)} ${formatMs(s.max).padStart(8)}`,
     );
   }
+  const perSecond = result.latency.perSecond();
+  console.log(
+    `  p99 per second of the run (ms): ${perSecond.map((s) => Math.round(s.p99)).join(' ')}`,
+  );
+  const loop = result.clientLoopDelayMs;
+  console.log(
+    `  load generator event-loop delay: p99 ${formatMs(loop.p99)} ms, max ${formatMs(loop.max)} ms`,
+  );
   const kinds = [...result.errors.byKind].map(([kind, n]) => `${kind} ×${n}`).join(', ');
   console.log(`  errors ${result.errors.total}${kinds === '' ? '' : ` (${kinds})`}`);
   const converged = result.mismatches.length === 0;

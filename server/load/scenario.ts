@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { applyPatch, type MergeableRow } from '../../shared/merge.js';
 import { HttpClient } from './http-client.js';
 import { LatencyRecorder } from './latency.js';
@@ -34,6 +35,11 @@ export interface ScenarioResult {
   serverCpuMs: number;
   /** Seconds the devices needed after the run to deliver their outboxes and pull to the end. */
   settleS: number;
+  /**
+   * Event-loop delay of this load generator during the run (p99, max, ms). It shares the
+   * machine with the server: a late loop here adds to every latency it measures.
+   */
+  clientLoopDelayMs: { p99: number; max: number };
 }
 
 const PASSWORD = 'load test password';
@@ -127,6 +133,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     }
     const running = devices;
 
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const cpuBefore = options.serverCpuMs?.() ?? Number.NaN;
     const started = Date.now();
     const deadline = started + options.seconds * 1000;
@@ -151,6 +159,11 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     );
     stopTicker = true;
     const serverCpuMs = (options.serverCpuMs?.() ?? Number.NaN) - cpuBefore;
+    loopDelay.disable();
+    const clientLoopDelayMs = {
+      p99: loopDelay.percentile(99) / 1e6,
+      max: loopDelay.max / 1e6,
+    };
     await ticker;
 
     // Settle: every device delivers its outbox and pulls to the end, retrying like a client.
@@ -184,6 +197,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       mismatches,
       serverCpuMs,
       settleS,
+      clientLoopDelayMs,
     };
   } finally {
     http.close();
