@@ -39,20 +39,26 @@ export async function storePullPage(
   page: Pick<PullResponse, 'bags' | 'brews' | 'cursor'>,
   timing?: { serverTime: number; sentAt: number; receivedAt: number },
 ): Promise<boolean> {
-  return (await storePageAfter(db, { accountId }, page, timing)) !== null;
+  return (await storePagesAfter(db, { accountId }, [{ page, timing }])) !== null;
 }
 
+type PageTiming = { serverTime: number; sentAt: number; receivedAt: number };
+
 /**
- * storePullPage, stored only if the meta still says what the page was asked under: the same
- * account and, when `cursor` is given, the same stored cursor and no 401 seen since (another
- * context may have logged out, reset the cursor or pulled meanwhile). Returns the meta as
- * committed with the page, so the next page needs no read of its own; null if not stored.
+ * Consecutive pages (each from the cursor the one before it ended at), stored as storePullPage
+ * stores one, in ONE transaction, and only if the meta still says what they were asked under:
+ * the same account and, when `cursor` is given, the first page's cursor still stored and no 401
+ * seen since (another context may have logged out, reset the cursor or pulled meanwhile).
+ * Returns the meta as committed, so the next pages need no read of their own; null if the
+ * meta had changed and nothing was stored.
  */
-async function storePageAfter(
+async function storePagesAfter(
   db: DialInDb,
   expected: { accountId: string; cursor?: string | null },
-  page: Pick<PullResponse, 'bags' | 'brews' | 'cursor'>,
-  timing?: { serverTime: number; sentAt: number; receivedAt: number },
+  pages: readonly {
+    page: Pick<PullResponse, 'bags' | 'brews' | 'cursor'>;
+    timing?: PageTiming | undefined;
+  }[],
 ): Promise<MetaRecord | null> {
   return db.transaction('rw', [db.bags, db.brews, db.meta, db.history], async () => {
     const meta = await loadMeta(db);
@@ -91,13 +97,19 @@ async function storePageAfter(
       });
       await table.bulkPut(changedRows);
     };
-    await merge('bag', page.bags as unknown as MergeableRow[]);
-    await merge('brew', page.brews as unknown as MergeableRow[]);
+    for (const { page } of pages) {
+      await merge('bag', page.bags as unknown as MergeableRow[]);
+      await merge('brew', page.brews as unknown as MergeableRow[]);
+    }
     if (history.length > 0) await db.history.bulkAdd(history);
-    const stored = { ...receiveClocks(meta, clocks), cursor: page.cursor };
+    let stored: MetaRecord = { ...receiveClocks(meta, clocks), cursor: meta.cursor };
+    for (const { page } of pages) stored = { ...stored, cursor: page.cursor };
     await db.meta.put(stored);
-    // The reply's server time is learned in the same transaction: one commit per page, not two.
-    if (timing) return learnServerTime(db, timing.serverTime, timing.sentAt, timing.receivedAt);
+    // The replies' server times are learned in the same transaction: one commit, not two.
+    for (const { timing } of pages) {
+      if (timing)
+        stored = await learnServerTime(db, timing.serverTime, timing.sentAt, timing.receivedAt);
+    }
     return stored;
   });
 }
@@ -150,16 +162,21 @@ export function isPullPage(value: unknown): value is PullResponse {
   );
 }
 
+/** Pages fetched ahead of the one being stored, at most (memory: a page is up to ~1 MB). */
+const PAGES_AHEAD = 4;
+
 /**
  * Pulls pages from the stored cursor until the server has nothing more, reporting progress
- * when the first page arrives and after each stored page. A cursor the server does not
- * recognise is reset once (a full pull: merging is idempotent, so rows seen twice change
- * nothing).
+ * when the first page arrives and after each store. A cursor the server does not recognise is
+ * reset once (a full pull: merging is idempotent, so rows seen twice change nothing).
  *
- * The next page is requested as soon as a page arrives, while that page is being stored: the
- * network and IndexedDB overlap instead of taking turns (an initial sync of 10,000 brews spent
- * about a third of its time waiting on requests). The early reply is used only if the stored
- * cursor is still the one it was asked for; otherwise (a reset, another context) it is dropped.
+ * The network runs ahead of IndexedDB: each request needs only the cursor of the reply before
+ * it, so pages are fetched (up to PAGES_AHEAD) while earlier ones are stored, and each store
+ * takes every page that has arrived, in one transaction. Fewer commits matter beyond their
+ * own cost: the live queries the screens watch re-run after each commit to their tables, and
+ * their reads hold up the next write. Replies fetched ahead are stored only if the stored
+ * cursor is still the one the first of them was asked for; otherwise (a reset, a log out,
+ * another context) they are dropped and the pull goes on from what the meta says now.
  */
 export async function pullAll(
   db: DialInDb,
@@ -175,73 +192,158 @@ export async function pullAll(
     if (cursor !== null) query.set('cursor', cursor);
     return requestJson(transport, 'GET', `${PULL_PATH}?${query}`, undefined, db.now);
   };
-  // requestJson never rejects, so an early request left behind by a return is harmless.
-  let early: { accountId: string; cursor: string; reply: Promise<HttpResult> } | null = null;
-  // The meta is read once here and then carried from page to page (each store returns it as
-  // committed); storing a page checks it is still current, and re-reads it if not.
+  // The meta is read once here and then carried from store to store (each returns it as
+  // committed); a store checks it is still current, and it is read again when it was not.
   let meta: MetaRecord = await loadMeta(db);
   for (;;) {
     const accountId = meta.accountId;
     if (accountId === null) return { ok: true, rows, pages };
     if (meta.signedOutOnServer) return { ok: false, error: signedOut(), rows, pages };
-    const cursor = meta.cursor;
-    const reuse: boolean = early?.accountId === accountId && early.cursor === cursor;
-    const result: HttpResult = await (reuse && early ? early.reply : request(cursor));
-    early = null;
-    if (result.kind === 'network') {
-      return { ok: false, error: networkError(result.error), rows, pages };
-    }
-    if (result.status !== 200) {
-      const error = errorBodyOf(result.status, result.body);
-      if (result.status === 401) {
-        await updateMeta(db, { signedOutOnServer: true });
-        return { ok: false, error: signedOut(), rows, pages };
+    // requestJson never rejects, so requests left behind by a return are harmless.
+    const chain = new PageChain(request, meta.cursor);
+    let cursor = meta.cursor;
+    let restart = false;
+    try {
+      while (!restart) {
+        const result = await chain.next();
+        if (result.kind === 'network') {
+          return { ok: false, error: networkError(result.error), rows, pages };
+        }
+        if (result.status !== 200) {
+          const error = errorBodyOf(result.status, result.body);
+          if (result.status === 401) {
+            await updateMeta(db, { signedOutOnServer: true });
+            return { ok: false, error: signedOut(), rows, pages };
+          }
+          if (error.code === 'invalid_cursor' && !cursorReset) {
+            cursorReset = true;
+            meta = await updateMeta(db, { cursor: null });
+            restart = true;
+            continue;
+          }
+          return { ok: false, error: toSyncError(error), rows, pages };
+        }
+        if (!isPullPage(result.body)) {
+          const message = 'the server sent a pull page this client cannot read';
+          return { ok: false, error: { code: 'bad_response', message }, rows, pages };
+        }
+        const batch = [{ page: result.body, timing: timingOf(result.body, result) }];
+        // The bar appears as soon as the download's size is known, while the first page is
+        // stored: a catch-up that fits in one page would otherwise be reported only once done,
+        // and cleared before the UI ever drew it.
+        if (pages === 0) {
+          const pageRows = result.body.bags.length + result.body.brews.length;
+          options.onProgress?.({ done: 0, total: pageRows + result.body.remaining });
+        }
+        for (let more = chain.ready(); more !== null; more = chain.ready()) {
+          if (more.kind !== 'response' || more.status !== 200 || !isPullPage(more.body)) {
+            chain.putBack(more);
+            break;
+          }
+          batch.push({ page: more.body, timing: timingOf(more.body, more) });
+        }
+        const stored = await storePagesAfter(db, { accountId, cursor }, batch);
+        if (stored === null) {
+          // Not stored: the meta changed under this pull (log out, 401, cursor reset or another
+          // context's pull). Read it again and go on from what it says now.
+          meta = await loadMeta(db);
+          if (meta.accountId !== accountId) {
+            const error = { code: 'account_changed', message: 'signed out' } as const;
+            return { ok: false, error, rows, pages };
+          }
+          restart = true;
+          continue;
+        }
+        meta = stored;
+        cursor = stored.cursor;
+        const last = batch[batch.length - 1]?.page ?? result.body;
+        for (const { page } of batch) rows += page.bags.length + page.brews.length;
+        pages += batch.length;
+        options.onProgress?.({ done: rows, total: rows + last.remaining });
+        if (!last.hasMore) {
+          await updateMeta(db, { lastSyncedAt: db.now() });
+          return { ok: true, rows, pages };
+        }
       }
-      if (error.code === 'invalid_cursor' && !cursorReset) {
-        cursorReset = true;
-        meta = await updateMeta(db, { cursor: null });
-        continue;
+    } finally {
+      chain.stop();
+    }
+  }
+}
+
+function timingOf(page: PullResponse, result: { sentAt: number; receivedAt: number }): PageTiming {
+  return { serverTime: page.serverTime, sentAt: result.sentAt, receivedAt: result.receivedAt };
+}
+
+/**
+ * The pull's requests, each sent as soon as the reply before it gives its cursor, up to
+ * PAGES_AHEAD replies not yet taken. `next()` waits for the next reply in order; `ready()`
+ * returns it only if it has already arrived.
+ */
+class PageChain {
+  private readonly replies: { settled: HttpResult | null; reply: Promise<HttpResult> }[] = [];
+  private pendingCursor: string | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly request: (cursor: string | null) => Promise<HttpResult>,
+    cursor: string | null,
+  ) {
+    this.send(cursor);
+  }
+
+  private send(cursor: string | null): void {
+    const entry: { settled: HttpResult | null; reply: Promise<HttpResult> } = {
+      settled: null,
+      reply: this.request(cursor),
+    };
+    this.replies.push(entry);
+    void entry.reply.then((result) => {
+      entry.settled = result;
+      const body = result.kind === 'response' && result.status === 200 ? result.body : null;
+      if (this.stopped || !isPullPage(body) || !body.hasMore) {
+        // An error or the last page ends the chain: nothing after it is asked for.
+        this.stopped = true;
+        return;
       }
-      return { ok: false, error: toSyncError(error), rows, pages };
+      if (this.replies.length >= PAGES_AHEAD) this.pendingCursor = body.cursor;
+      else this.send(body.cursor);
+    });
+  }
+
+  private taken(): void {
+    if (!this.stopped && this.pendingCursor !== null && this.replies.length < PAGES_AHEAD) {
+      const cursor = this.pendingCursor;
+      this.pendingCursor = null;
+      this.send(cursor);
     }
-    if (!isPullPage(result.body)) {
-      const message = 'the server sent a pull page this client cannot read';
-      return { ok: false, error: { code: 'bad_response', message }, rows, pages };
-    }
-    const page: PullResponse = result.body;
-    if (page.hasMore) early = { accountId, cursor: page.cursor, reply: request(page.cursor) };
-    // The bar appears as soon as the download's size is known, while the first page is
-    // stored: a catch-up that fits in one page would otherwise be reported only once done,
-    // and cleared before the UI ever drew it.
-    if (pages === 0) {
-      const pageRows = page.bags.length + page.brews.length;
-      options.onProgress?.({ done: 0, total: pageRows + page.remaining });
-    }
-    const { sentAt, receivedAt } = result;
-    const timing = { serverTime: page.serverTime, sentAt, receivedAt };
-    const stored = await storePageAfter(db, { accountId, cursor }, page, timing);
-    if (stored === null) {
-      // Not stored: the meta changed under this pull (log out, 401, cursor reset or another
-      // context's pull). Read it again and go on from what it says now.
-      early = null;
-      meta = await loadMeta(db);
-      if (meta.accountId !== accountId) {
-        return {
-          ok: false,
-          error: { code: 'account_changed', message: 'signed out' },
-          rows,
-          pages,
-        };
-      }
-      continue;
-    }
-    meta = stored;
-    rows += page.bags.length + page.brews.length;
-    pages += 1;
-    options.onProgress?.({ done: rows, total: rows + page.remaining });
-    if (!page.hasMore) {
-      await updateMeta(db, { lastSyncedAt: db.now() });
-      return { ok: true, rows, pages };
-    }
+  }
+
+  async next(): Promise<HttpResult> {
+    const entry = this.replies[0];
+    if (entry === undefined) throw new Error('the pull asked for a page after the last one');
+    const result = await entry.reply;
+    this.replies.shift();
+    this.taken();
+    return result;
+  }
+
+  ready(): HttpResult | null {
+    const entry = this.replies[0];
+    if (entry?.settled == null) return null;
+    this.replies.shift();
+    this.taken();
+    return entry.settled;
+  }
+
+  /** No more requests: the pull is over, or goes on from another cursor. */
+  stop(): void {
+    this.stopped = true;
+    this.pendingCursor = null;
+  }
+
+  /** Gives back a reply ready() returned, to be taken by next() instead. */
+  putBack(result: HttpResult): void {
+    this.replies.unshift({ settled: result, reply: Promise.resolve(result) });
   }
 }

@@ -1,0 +1,110 @@
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDevice, type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
+import { localRows } from '../../test-support/rows.js';
+import { startServer, type TestServer } from '../../test-support/server-process.js';
+import { createBag, updateBag } from '../data/actions.js';
+import { updateMeta } from '../data/meta.js';
+import { login, signup } from './account.js';
+import { pullAll } from './pull.js';
+
+/**
+ * The pull's fast paths (rows added without reading, pages fetched ahead and stored together,
+ * the meta carried between stores) against what may change under them.
+ */
+let server: TestServer;
+let devices: Device[] = [];
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+afterEach(async () => {
+  for (const device of devices) await device.close();
+  devices = [];
+});
+
+function device(name: string): Device {
+  const created = createDevice(server, name);
+  devices.push(created);
+  return created;
+}
+
+/** A phone holding `bags` bags on the server, and a second device logged in to the account. */
+async function accountWithBags(bags: number): Promise<{ phone: Device; tablet: Device }> {
+  const email = uniqueEmail();
+  const phone = device('phone');
+  expect((await signup(phone.engine, { email, password: PASSWORD })).ok).toBe(true);
+  for (let i = 0; i < bags; i++) await createBag(phone.db, { name: `Bag ${i}` });
+  expect((await phone.engine.syncNow()).ok).toBe(true);
+  const tablet = device('tablet');
+  // Logging in syncs at once; the tests then pull again from the start, page by page.
+  expect((await login(tablet.engine, { email, password: PASSWORD })).ok).toBe(true);
+  return { phone, tablet };
+}
+
+const isPull = (url: string) => new URL(url).pathname === '/api/sync/pull';
+
+describe('pull', () => {
+  it('merges a page into rows this device already holds (the add refuses them), keeping local edits', async () => {
+    const { phone, tablet } = await accountWithBags(3);
+    const [bag] = await tablet.db.bags.toArray();
+    if (bag === undefined) throw new Error('the tablet holds no bag');
+    // The tablet edits one field and keeps it unsent; the phone renames the bag meanwhile.
+    await updateBag(tablet.db, bag.id, { roaster: 'Tablet roaster' });
+    await updateBag(phone.db, bag.id, { name: 'Renamed on phone' });
+    expect((await phone.engine.syncNow()).ok).toBe(true);
+    // A full pull from the start: every row of every page already exists on the tablet.
+    await updateMeta(tablet.db, { cursor: null });
+    const pulled = await pullAll(tablet.db, tablet.transport, { pageSize: 2 });
+    expect(pulled).toMatchObject({ ok: true, rows: 3 });
+    expect(await tablet.db.bags.get(bag.id)).toMatchObject({
+      name: 'Renamed on phone',
+      roaster: 'Tablet roaster',
+    });
+    expect((await localRows(tablet.db)).bags).toHaveLength(3);
+  });
+
+  it('stops storing pages fetched ahead once another context sees a 401 (signedOutOnServer)', async () => {
+    const { tablet } = await accountWithBags(6);
+    await updateMeta(tablet.db, { cursor: null });
+    const cursorBefore = (await tablet.db.meta.get('device'))?.cursor;
+    let pulls = 0;
+    tablet.intercept = async (url, init, next) => {
+      if (isPull(url)) {
+        pulls += 1;
+        // Another tab's request was answered 401 while this pull was under way.
+        if (pulls === 1) await updateMeta(tablet.db, { signedOutOnServer: true });
+      }
+      return next(url, init);
+    };
+    const pulled = await pullAll(tablet.db, tablet.transport, { pageSize: 2 });
+    expect(pulled).toMatchObject({ ok: false, error: { code: 'unauthorized' }, rows: 0 });
+    expect((await tablet.db.meta.get('device'))?.cursor).toBe(cursorBefore);
+  });
+
+  it('drops pages fetched ahead when another context moves the cursor, and goes on from it', async () => {
+    const { tablet } = await accountWithBags(7);
+    await updateMeta(tablet.db, { cursor: null });
+    await tablet.db.bags.clear();
+    let pulls = 0;
+    tablet.intercept = async (url, init, next) => {
+      if (isPull(url)) {
+        pulls += 1;
+        // A cursor reset elsewhere (e.g. invalid_cursor in another tab) after the first page.
+        if (pulls === 3) await updateMeta(tablet.db, { cursor: null });
+      }
+      return next(url, init);
+    };
+    const pulled = await pullAll(tablet.db, tablet.transport, { pageSize: 2 });
+    expect(pulled.ok).toBe(true);
+    expect((await localRows(tablet.db)).bags).toHaveLength(7);
+    // The stored cursor is the end of the account's rows: a further pull brings nothing.
+    tablet.intercept = null;
+    expect(await pullAll(tablet.db, tablet.transport, { pageSize: 2 })).toMatchObject({
+      ok: true,
+      rows: 0,
+    });
+  });
+});
