@@ -7,7 +7,7 @@ import { LIMITS } from '../../../shared/protocol/limits.js';
 import type { Mutation } from '../../../shared/protocol/push.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
-import { loadRows, lockAccountVersion, writeVersion } from './sync-repository.js';
+import { loadRows, lockAndLoadRows, writeVersion } from './sync-repository.js';
 
 export interface PushResult {
   /** The account version after the push (unchanged when nothing changed). */
@@ -52,8 +52,9 @@ interface Touched {
 }
 
 /**
- * Applies a push in one transaction: lock the account, load every touched row in one query,
- * validate and merge in memory, then write the changed rows at the next version.
+ * Applies a push in one transaction: lock the account and load every touched row in one
+ * query (again after the lock if another push committed meanwhile), validate and merge in
+ * memory, then write the changed rows at the next version.
  * A bad mutation throws before anything is written, and the transaction rolls back whole.
  */
 export async function applyPush(
@@ -63,14 +64,18 @@ export async function applyPush(
   serverNow: number,
 ): Promise<PushResult> {
   return db.transaction().execute(async (trx) => {
-    const current = await lockAccountVersion(trx, accountId);
+    const ids = { bag: new Set<string>(), brew: new Set<string>() };
+    for (const m of mutations) ids[m.entity].add(m.rowId);
+    const wanted = { bag: [...ids.bag], brew: [...ids.brew] };
+    const locked = await lockAndLoadRows(trx, accountId, wanted);
+    const current = locked.version;
     if (current === undefined) throw new AppError(401, 'unauthorized', 'the account is gone');
+    // Another push of the account committed while this one waited for the lock: its rows
+    // were read before that commit, so read them again now that the lock is held.
+    const stored = locked.current ? locked.rows : await loadRows(trx, accountId, wanted);
 
     const touched = new Map<string, Touched>();
     const key = (entity: Entity, id: string) => `${entity}:${id}`;
-    const ids = { bag: new Set<string>(), brew: new Set<string>() };
-    for (const m of mutations) ids[m.entity].add(m.rowId);
-    const stored = await loadRows(trx, accountId, { bag: [...ids.bag], brew: [...ids.brew] });
     for (const { entity, row } of stored) touched.set(key(entity, row.id), { row, dirty: false });
 
     let applied = 0;

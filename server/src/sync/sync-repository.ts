@@ -11,37 +11,28 @@ import { COLUMN_TYPES, type StoredRow, toColumnArrays } from './columns.js';
  * statements far more than by the writes themselves (see server/bench/).
  */
 
-/**
- * Locks the account row until the transaction ends and returns its version. Every push takes
- * this lock first, so pushes of one account commit one at a time, in version order. It must
- * be its own statement, before the rows are read: a statement that waited for the lock would
- * still see the rows as they were before the previous push committed.
- */
-export async function lockAccountVersion(
-  db: Kysely<Database>,
-  accountId: string,
-): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('accounts')
-    .select('version')
-    .where('id', '=', accountId)
-    .forUpdate()
-    .executeTakeFirst();
-  return row === undefined ? undefined : Number(row.version);
+/** The account's version, and its rows among the ids, as one locking statement found them. */
+export interface LockedRows {
+  /** The version under the lock; undefined when the account does not exist. */
+  version: number | undefined;
+  /**
+   * Whether the rows are the ones the lock protects. The statement's snapshot is taken before
+   * it waits for the lock, so if another push committed meanwhile, the rows read are older
+   * than the lock (the version under the lock then differs from the one in the snapshot, as
+   * every push that writes a row bumps the version): read them again with `loadRows`.
+   */
+  current: boolean;
+  rows: { entity: Entity; row: StoredRow }[];
 }
 
 /**
- * The account's stored rows among the given ids of each entity, in wire shape, in one query.
- * Each id is one primary-key lookup whatever the statistics say: on a young table without
- * statistics, `id = any(…)` and a plain join were both planned as a scan of every row of
- * the account (a push then cost more the more rows the account had). The LIMIT keeps the
- * planner from flattening the lateral subquery back into such a join.
+ * One SELECT of each entity's stored rows among the given ids, as (entity, wire). Each id is
+ * one primary-key lookup whatever the statistics say: on a young table without statistics,
+ * `id = any(…)` and a plain join were both planned as a scan of every row of the account (a
+ * push then cost more the more rows the account had). The LIMIT keeps the planner from
+ * flattening the lateral subquery back into such a join.
  */
-export async function loadRows(
-  db: Kysely<Database>,
-  accountId: string,
-  ids: Record<Entity, readonly string[]>,
-): Promise<{ entity: Entity; row: StoredRow }[]> {
+function rowsByIds(accountId: string, ids: Record<Entity, readonly string[]>) {
   const selects = ENTITIES.filter((entity) => ids[entity].length > 0).map(
     (entity) =>
       sql`select ${entity}::text as entity, found.wire
@@ -52,13 +43,59 @@ export async function loadRows(
             limit 1
           ) as found`,
   );
-  if (selects.length === 0) return [];
-  const { rows } = await sql<{ entity: Entity; wire: string }>`${sql.join(
-    selects,
-    sql` union all `,
-  )}`.execute(db);
-  // The stored wire JSON is the row: reading it costs PostgreSQL no JSON building.
-  return rows.map(({ entity, wire }) => ({ entity, row: JSON.parse(wire) as StoredRow }));
+  return selects.length === 0 ? undefined : sql.join(selects, sql` union all `);
+}
+
+// The stored wire JSON is the row: reading it costs PostgreSQL no JSON building.
+const parseRows = (rows: { entity: Entity | null; wire: string | null }[]) =>
+  rows.flatMap(({ entity, wire }) =>
+    entity === null || wire === null ? [] : [{ entity, row: JSON.parse(wire) as StoredRow }],
+  );
+
+/**
+ * Locks the account row until the transaction ends, and reads the account's rows among the
+ * ids, in one round trip. Every push takes this lock first, so pushes of one account commit
+ * one at a time, in version order. When the rows turn out older than the lock (another push
+ * committed while this one waited: `current` is false), the caller reads them again.
+ */
+export async function lockAndLoadRows(
+  db: Kysely<Database>,
+  accountId: string,
+  ids: Record<Entity, readonly string[]>,
+): Promise<LockedRows> {
+  const wanted = rowsByIds(accountId, ids);
+  const { rows } = await sql<{
+    locked_version: number;
+    seen_version: number;
+    entity: Entity | null;
+    wire: string | null;
+  }>`
+    with locked as (select version from accounts where id = ${accountId} for update)
+    select l.version as locked_version, a.version as seen_version, r.entity, r.wire
+    from locked l
+    join accounts a on a.id = ${accountId}
+    left join (${wanted ?? sql`select null::text as entity, null::text as wire where false`}) r
+      on true
+  `.execute(db);
+  const first = rows[0];
+  if (first === undefined) return { version: undefined, current: true, rows: [] };
+  return {
+    version: Number(first.locked_version),
+    current: Number(first.locked_version) === Number(first.seen_version),
+    rows: parseRows(rows),
+  };
+}
+
+/** The account's stored rows among the given ids of each entity, in wire shape. */
+export async function loadRows(
+  db: Kysely<Database>,
+  accountId: string,
+  ids: Record<Entity, readonly string[]>,
+): Promise<{ entity: Entity; row: StoredRow }[]> {
+  const wanted = rowsByIds(accountId, ids);
+  if (wanted === undefined) return [];
+  const { rows } = await sql<{ entity: Entity; wire: string }>`${wanted}`.execute(db);
+  return parseRows(rows);
 }
 
 /** `insert … select from unnest(…) on conflict do update` of one table's rows at `version`. */
