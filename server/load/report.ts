@@ -49,7 +49,7 @@ export function printResult(label: string, result: ScenarioResult, thinkMs: numb
   );
   const loop = result.clientLoopDelayMs;
   console.log(
-    `  load generator event-loop delay: p99 ${formatMs(loop.p99)} ms, max ${formatMs(loop.max)} ms`,
+    `  load generator: event-loop delay p99 ${formatMs(loop.p99)} ms, max ${formatMs(loop.max)} ms; CPU ${(result.clientCpuMs / Math.max(1, result.requests)).toFixed(2)} ms per request`,
   );
   const kinds = [...result.errors.byKind].map(([kind, n]) => `${kind} ×${n}`).join(', ');
   console.log(`  errors ${result.errors.total}${kinds === '' ? '' : ` (${kinds})`}`);

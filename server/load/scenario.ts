@@ -40,6 +40,8 @@ export interface ScenarioResult {
    * machine with the server: a late loop here adds to every latency it measures.
    */
   clientLoopDelayMs: { p99: number; max: number };
+  /** CPU ms this load generator used during the measured window (user + system). */
+  clientCpuMs: number;
 }
 
 const PASSWORD = 'load test password';
@@ -135,6 +137,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
 
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
+    const clientCpuBefore = process.cpuUsage();
     const cpuBefore = options.serverCpuMs?.() ?? Number.NaN;
     const started = Date.now();
     const deadline = started + options.seconds * 1000;
@@ -159,6 +162,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     );
     stopTicker = true;
     const serverCpuMs = (options.serverCpuMs?.() ?? Number.NaN) - cpuBefore;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
     loopDelay.disable();
     const clientLoopDelayMs = {
       p99: loopDelay.percentile(99) / 1e6,
@@ -198,6 +203,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       serverCpuMs,
       settleS,
       clientLoopDelayMs,
+      clientCpuMs,
     };
   } finally {
     http.close();
