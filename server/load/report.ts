@@ -43,6 +43,12 @@ export function printResult(label: string, result: ScenarioResult, thinkMs: numb
       `  ${(op ?? 'all').padEnd(12)} ${String(s.count).padStart(10)} ${formatMs(s.p50).padStart(8)} ${formatMs(s.p99).padStart(8)} ${formatMs(s.max).padStart(8)}`,
     );
   }
+  if (result.warmup.summary().count > 0) {
+    const w = result.warmup.summary();
+    console.log(
+      `  warm-up before the run (not in the figures above): ${w.count} requests, p50 ${formatMs(w.p50)}, p99 ${formatMs(w.p99)}, max ${formatMs(w.max)} ms`,
+    );
+  }
   const perSecond = result.latency.perSecond();
   console.log(
     `  p99 per second of the run (ms): ${perSecond.map((s) => Math.round(s.p99)).join(' ')}`,

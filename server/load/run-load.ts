@@ -10,12 +10,14 @@ import { dropSchema, freshSchema, type ServerProcess, startServer } from './serv
  * `npm run load`: simulated devices push and pull against real server processes on loopback —
  * on PostgreSQL (DATABASE_URL), on PGlite, and with two instances sharing one PostgreSQL.
  * Sizes: --devices/LOAD_DEVICES (200), --seconds/LOAD_SECONDS (60), --think/LOAD_THINK_MS
- * (1000), --db/LOAD_DB (all | postgres | pglite | two-instances). Exits 1 on any error or
+ * (1000), --warmup/LOAD_WARMUP_S (0: unmeasured seconds of the same traffic before the 60),
+ * --db/LOAD_DB (all | postgres | pglite | two-instances). Exits 1 on any error or
  * divergence; latency is printed, never asserted.
  */
 const devices = intOption('devices', 'LOAD_DEVICES', 200);
 const seconds = intOption('seconds', 'LOAD_SECONDS', 60);
 const thinkMs = intOption('think', 'LOAD_THINK_MS', 1000);
+const warmupS = intOption('warmup', 'LOAD_WARMUP_S', 0);
 const which = stringOption('db', 'LOAD_DB', 'all');
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const log = (line: string) => console.log(line);
@@ -51,6 +53,7 @@ async function onPostgres(instances: number): Promise<boolean> {
         urls: servers.map((s) => s.url),
         devices,
         seconds,
+        warmupS,
         thinkMs,
         log,
         serverCpuMs: () => servers.reduce((sum, s) => sum + s.cpuMs(), 0),
@@ -70,6 +73,7 @@ async function onPglite(): Promise<boolean> {
         urls: [server?.url ?? ''],
         devices,
         seconds,
+        warmupS,
         thinkMs,
         log,
         serverCpuMs: () => server?.cpuMs() ?? Number.NaN,

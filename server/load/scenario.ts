@@ -12,6 +12,11 @@ export interface ScenarioOptions {
   /** Devices per shared account; half of the devices share accounts, half have their own. */
   devicesPerSharedAccount?: number;
   seconds: number;
+  /**
+   * Seconds the devices sync before the measured window, unmeasured but checked (errors
+   * count): a freshly started server runs cold code on tables without statistics. 0 = none.
+   */
+  warmupS?: number;
   /** Mean pause between one device's sync cycles (uniform in [0.5, 1.5] × this). */
   thinkMs?: number;
   /** Called once per second of the run with the seconds elapsed (chaos uses it). */
@@ -42,6 +47,8 @@ export interface ScenarioResult {
   clientLoopDelayMs: { p99: number; max: number };
   /** CPU ms this load generator used during the measured window (user + system). */
   clientCpuMs: number;
+  /** Latency during the warm-up (empty without one), reported apart from the measured run. */
+  warmup: LatencyRecorder;
 }
 
 const PASSWORD = 'load test password';
@@ -127,13 +134,36 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     const { devices, accounts } = await setUp(options, http, latency, errors);
     log(`  ${devices.length} devices on ${accounts.length} accounts signed in`);
     // Setup traffic (scrypt-bound sign-ups) is not what is measured.
-    const measured = new LatencyRecorder();
     const measuredErrors = new ErrorCounter();
+    const warmup = new LatencyRecorder();
     for (const device of devices) {
-      device.latency = measured;
+      device.latency = warmup;
       device.errors = measuredErrors;
     }
     const running = devices;
+    const randoms = running.map((_, index) => mulberry32(index + 1));
+    /** Each device's sync cycles, as the client runs them, until `deadline`. */
+    const cycle = (deadline: number) =>
+      Promise.all(
+        running.map(async (device, index) => {
+          const random = randoms[index] as () => number;
+          await sleep(random() * thinkMs);
+          while (Date.now() < deadline) {
+            device.makeEdits(random);
+            await device.push();
+            await device.pull();
+            await sleep((0.5 + random()) * thinkMs);
+          }
+        }),
+      );
+    const warmupS = options.warmupS ?? 0;
+    if (warmupS > 0) {
+      await cycle(Date.now() + warmupS * 1000);
+      log(`  warmed up for ${warmupS} s (${warmup.summary().count} requests, not measured)`);
+    }
+    // Created now, so its per-second figures count from the start of the measured window.
+    const measured = new LatencyRecorder();
+    for (const device of running) device.latency = measured;
 
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
@@ -148,18 +178,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         if (!stopTicker) await options.onSecond?.(s);
       }
     })();
-    await Promise.all(
-      running.map(async (device, index) => {
-        const random = mulberry32(index + 1);
-        await sleep(random() * thinkMs);
-        while (Date.now() < deadline) {
-          device.makeEdits(random);
-          await device.push();
-          await device.pull();
-          await sleep((0.5 + random()) * thinkMs);
-        }
-      }),
-    );
+    await cycle(deadline);
     stopTicker = true;
     const serverCpuMs = (options.serverCpuMs?.() ?? Number.NaN) - cpuBefore;
     const clientCpu = process.cpuUsage(clientCpuBefore);
@@ -204,6 +223,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       settleS,
       clientLoopDelayMs,
       clientCpuMs,
+      warmup,
     };
   } finally {
     http.close();
