@@ -1,10 +1,12 @@
 import type { Route } from '@playwright/test';
+import { openControlledApp } from './pwa-support.js';
 import { expect, test } from './support/fixtures.js';
 
 /**
  * Screens past the first paint come in a chunk fetched right after it (client/src/ui/lazy.tsx).
- * Whatever that fetch does, nobody is left on "Loading…". First visits only: once the worker
- * is installed the chunk comes from its precache, which `route` does not see.
+ * Whatever that fetch does, nobody is left on "Loading…". The first two tests hold the chunk
+ * on a first visit: once the worker is installed it comes from the precache, which `route`
+ * does not see.
  */
 
 /** The chunk with the screens that are not needed for the first paint. */
@@ -46,4 +48,27 @@ test('a screen whose code is slow says so, and shows itself when the code arrive
   await context.unrouteAll();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
   await expect(alert).toHaveCount(0);
+});
+
+test('a screen opened while its chunk is arriving shows itself (the render/effect race)', async ({
+  device,
+}) => {
+  const { page, context } = device;
+  // Opens Account `d` ms after the page starts (from ?d=), while the chunk is on its way.
+  await context.addInitScript(() => {
+    const d = Number(new URLSearchParams(location.search).get('d') ?? -1);
+    if (d >= 0) setTimeout(() => (location.hash = '#/account'), d);
+  });
+  await openControlledApp(page, '/');
+  // A slower CPU widens the gap between a render and its effect (the next frame), where the
+  // race was: 9 of 40 such opens stayed on "Loading…" before the fix, 0 of 40 after.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  for (let d = 0; d < 100; d += 9) {
+    await page.goto(`/?d=${d}#/`);
+    await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible({
+      timeout: 6_000,
+    });
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });

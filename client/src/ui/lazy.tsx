@@ -12,10 +12,11 @@ const SLOW_MS = 8_000;
  * (`preload`), from the service worker's precache once installed, so opening a screen offline
  * still works.
  *
- * Nobody is ever left on "Loading…": a failed fetch is not remembered (the next attempt fetches
- * afresh), and a screen that failed or is still not here after SLOW_MS says so and offers
- * "Try again". An import() that never settles cannot be cancelled and a second import() of
- * the same URL joins it, so trying again then reloads the page (a new module map).
+ * Nobody is ever left on "Loading…": the screen takes the loaded chunk from the effect (see
+ * Lazy), a failed fetch is not remembered (the next attempt fetches afresh; Chromium does not
+ * cache a failed import()), and a screen that failed or is still not here after SLOW_MS says
+ * so and offers "Try again". An import() that never settles cannot be cancelled and a second
+ * import() of the same URL joins it, so trying again then reloads the page.
  */
 export function lazyScreen<P extends object>(
   load: () => Promise<FunctionComponent<P>>,
@@ -35,21 +36,26 @@ export function lazyScreen<P extends object>(
     return pending;
   };
   function Lazy(props: P): JSX.Element {
+    // What this instance shows. Set from the effect, never read from `Loaded` at render time
+    // alone: a chunk that arrives between this render ("Loading…") and the effect (after the
+    // next frame) would otherwise leave nothing to re-render the screen — it stayed on
+    // "Loading…" for good (9 of 40 opens of Account right after start, CPU slowed 4×).
+    const [Screen, setScreen] = useState<FunctionComponent<P> | null>(() => Loaded);
     const [stuck, setStuck] = useState<'failed' | 'slow' | null>(null);
     const [attempt, setAttempt] = useState(0);
-    const [, setLoads] = useState(0);
     useEffect(() => {
-      if (Loaded) return;
+      if (Screen) return;
       let live = true;
       const slow = setTimeout(() => {
         if (live) setStuck('slow');
       }, SLOW_MS);
+      // Settled already when the chunk is here: then this only re-renders with the screen.
       preload().then(
         () => {
           clearTimeout(slow);
           if (!live) return;
           setStuck(null);
-          setLoads((n) => n + 1); // re-render now that the screen is here
+          setScreen(() => Loaded);
         },
         (error: unknown) => {
           clearTimeout(slow);
@@ -62,7 +68,6 @@ export function lazyScreen<P extends object>(
         clearTimeout(slow);
       };
     }, [attempt]);
-    const Screen = Loaded as FunctionComponent<P> | null;
     if (Screen) return <Screen {...props} />;
     if (stuck === null) return <p class="muted">Loading…</p>;
     const retry = () => {
