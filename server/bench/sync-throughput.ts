@@ -28,6 +28,8 @@ const BATCH = 100;
 /** What the client really sends when it has a backlog: client/src/sync/push.ts, up to 500. */
 const CLIENT_BATCH = 500;
 const PAGE = 1000;
+/** Devices pushing at once in the concurrent phase: a server serves many, not one in turn. */
+const DEVICES = 4;
 
 interface Account {
   cookie: string;
@@ -94,6 +96,8 @@ type Phase =
   | 'pushCreate500'
   | 'pushUpdate500'
   | 'upsert500'
+  | 'pushCreateDevices'
+  | 'upsertDevices'
   | 'pull'
   | 'select';
 
@@ -131,6 +135,13 @@ async function bench(
     const plain500 = await signUp(app);
     const rows500 = creations(clock, ROWS);
     const edits500 = updates(clock, rows500);
+    // The same number of new rows in pushes of BATCH from DEVICES accounts at once, next to
+    // DEVICES plain upsert streams at once: one stream measures a round trip and a commit in
+    // turn; concurrent ones measure what the server absorbs.
+    const share = Math.ceil(ROWS / DEVICES);
+    const deviceRows = batches(creations(clock, ROWS), share);
+    const oursDevices = await Promise.all(deviceRows.map(() => signUp(app)));
+    const plainDevices = await Promise.all(deviceRows.map(() => signUp(app)));
     const writes = {
       pushCreate: await timed(() => pushAll(app, ours, rows)),
       pushUpdate: await timed(() => pushAll(app, ours, edits)),
@@ -139,6 +150,16 @@ async function bench(
       pushUpdate500: await timed(() => pushAll(app, ours500, edits500, CLIENT_BATCH)),
       upsert500: await timed(() =>
         plainUpsert(handle.db, plain500.accountId, rows500, CLIENT_BATCH),
+      ),
+      pushCreateDevices: await timed(() =>
+        Promise.all(deviceRows.map((part, i) => pushAll(app, oursDevices[i] as Account, part))),
+      ),
+      upsertDevices: await timed(() =>
+        Promise.all(
+          deviceRows.map((part, i) =>
+            plainUpsert(handle.db, (plainDevices[i] as Account).accountId, part, BATCH),
+          ),
+        ),
       ),
     };
     // What autovacuum does on a live database between writing rows and reading them many
@@ -204,6 +225,8 @@ for (const url of targets) {
   line(`push ${CLIENT_BATCH}, new rows`, 'mutations/s', r.pushCreate500, r.upsert500);
   line(`push ${CLIENT_BATCH}, edits`, 'mutations/s', r.pushUpdate500, r.upsert500);
   line(`upsert ${CLIENT_BATCH}`, 'rows/s     ', r.upsert500);
+  line(`push, ${DEVICES} devices`, 'mutations/s', r.pushCreateDevices, r.upsertDevices);
+  line(`upsert, ${DEVICES} at once`, 'rows/s     ', r.upsertDevices);
   line('pull', 'rows/s     ', r.pull, r.select);
   line('plain select', 'rows/s     ', r.select);
 }
