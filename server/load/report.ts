@@ -1,6 +1,6 @@
 import os from 'node:os';
 import pg from 'pg';
-import { formatMs } from './latency.js';
+import { formatMs, type LatencyRecorder } from './latency.js';
 import type { ScenarioResult } from './scenario.js';
 
 /** The machine line every figure is printed under (docs quote it). */
@@ -22,6 +22,15 @@ export async function machineLine(databaseUrl: string | undefined): Promise<stri
 }
 
 /** Prints one run's figures; returns whether it met the correctness bar (no errors, converged). */
+/** Latency outside the measured window (warm-up, settle), on one line; nothing when empty. */
+function printApart(label: string, recorder: LatencyRecorder): void {
+  const s = recorder.summary();
+  if (s.count === 0) return;
+  console.log(
+    `  ${label} (not in the figures above): ${s.count} requests, p50 ${formatMs(s.p50)}, p99 ${formatMs(s.p99)}, max ${formatMs(s.max)} ms`,
+  );
+}
+
 export function printResult(label: string, result: ScenarioResult, thinkMs: number): boolean {
   const rate = (result.requests / result.seconds).toFixed(0);
   console.log(
@@ -43,12 +52,8 @@ export function printResult(label: string, result: ScenarioResult, thinkMs: numb
       `  ${(op ?? 'all').padEnd(12)} ${String(s.count).padStart(10)} ${formatMs(s.p50).padStart(8)} ${formatMs(s.p99).padStart(8)} ${formatMs(s.max).padStart(8)}`,
     );
   }
-  if (result.warmup.summary().count > 0) {
-    const w = result.warmup.summary();
-    console.log(
-      `  warm-up before the run (not in the figures above): ${w.count} requests, p50 ${formatMs(w.p50)}, p99 ${formatMs(w.p99)}, max ${formatMs(w.max)} ms`,
-    );
-  }
+  printApart('warm-up before the run', result.warmup);
+  printApart('settle after the run, every device at once', result.settle);
   const perSecond = result.latency.perSecond();
   console.log(
     `  p99 per second of the run (ms): ${perSecond.map((s) => Math.round(s.p99)).join(' ')}`,
