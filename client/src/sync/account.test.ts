@@ -1,34 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDevice, type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { goOffline, goOnline, localRows, serverRows, syncAll } from '../../test-support/rows.js';
-import { startServer, type TestServer } from '../../test-support/server-process.js';
+import { useTestServer } from '../../test-support/test-server.js';
 import { createBag, createBrew, updateBrew } from '../data/actions.js';
 import { outboxCounts } from '../data/queries.js';
 import { anonymousDataAtStake, login, logout, signup } from './account.js';
 
-let server: TestServer;
-let devices: Device[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const device of devices) await device.close();
-  devices = [];
-});
-
-function device(name: string): Device {
-  const made = createDevice(server, name);
-  devices.push(made);
-  return made;
-}
+const setup = useTestServer();
 
 describe('accounts', () => {
   it('sign-up claims the anonymous outbox and rows, and pushes them', async () => {
-    const phone = device('phone');
+    const phone = setup.device('phone');
     const bagId = await createBag(phone.db, { name: 'Anonymous bag' });
     await createBrew(phone.db, { bagId, method: 'espresso', doseG: 18 });
     // Anonymous: everything works locally and nothing is sent.
@@ -47,14 +30,14 @@ describe('accounts', () => {
 
   it('log-in on a device with anonymous data reports it, then merges without duplicating bags', async () => {
     const email = uniqueEmail();
-    const laptop = device('laptop');
+    const laptop = setup.device('laptop');
     await signup(laptop.engine, { email, password: PASSWORD });
     const shared = { name: 'Gesha Village', roaster: 'Onyx', roastDate: '2026-11-01' } as const;
     const accountBag = await createBag(laptop.db, shared);
     await createBrew(laptop.db, { bagId: accountBag, method: 'espresso', doseG: 18 });
     await laptop.engine.syncNow();
 
-    const phone = device('phone');
+    const phone = setup.device('phone');
     const dupBag = await createBag(phone.db, { ...shared, name: 'gesha village ' });
     const ownBag = await createBag(phone.db, { name: 'Only on the phone' });
     const dupBrew = await createBrew(phone.db, { bagId: dupBag, method: 'espresso', doseG: 17 });
@@ -85,12 +68,12 @@ describe('accounts', () => {
 
   it('log-in can discard the anonymous data instead', async () => {
     const email = uniqueEmail();
-    const laptop = device('laptop');
+    const laptop = setup.device('laptop');
     await signup(laptop.engine, { email, password: PASSWORD });
     await createBag(laptop.db, { name: 'Account bag' });
     await laptop.engine.syncNow();
 
-    const phone = device('phone');
+    const phone = setup.device('phone');
     await createBag(phone.db, { name: 'Scratch bag' });
     const result = await login(
       phone.engine,
@@ -106,14 +89,13 @@ describe('accounts', () => {
 
   it('log-in shows full-pull progress, page by page', async () => {
     const email = uniqueEmail();
-    const laptop = device('laptop');
+    const laptop = setup.device('laptop');
     await signup(laptop.engine, { email, password: PASSWORD });
     const bagId = await createBag(laptop.db, { name: 'Bag' });
     for (let i = 0; i < 24; i += 1) await createBrew(laptop.db, { bagId, doseG: 18 });
     await laptop.engine.syncNow();
 
-    const phone = createDevice(server, 'phone');
-    devices.push(phone);
+    const phone = setup.device('phone');
     const { SyncEngine } = await import('./engine.js');
     phone.engine = new SyncEngine({ db: phone.db, transport: phone.transport, pullPageSize: 10 });
     const seen: string[] = [];
@@ -126,7 +108,7 @@ describe('accounts', () => {
   });
 
   it('log-out with unsynced changes is refused with their count, then clears with discard', async () => {
-    const phone = device('phone');
+    const phone = setup.device('phone');
     const email = uniqueEmail();
     await signup(phone.engine, { email, password: PASSWORD });
     const bagId = await createBag(phone.db, { name: 'Synced' });
@@ -159,12 +141,12 @@ describe('accounts', () => {
 
   it('an expired session keeps local changes, reports it, and resumes after the same log-in', async () => {
     const email = uniqueEmail();
-    const phone = device('phone');
+    const phone = setup.device('phone');
     await signup(phone.engine, { email, password: PASSWORD });
     const bagId = await createBag(phone.db, { name: 'Before' });
     await phone.engine.syncNow();
 
-    await server.hook('/api/test/revoke-sessions', { email });
+    await setup.server.hook('/api/test/revoke-sessions', { email });
     await createBrew(phone.db, { bagId, doseG: 18, notes: 'written while signed out' });
     const outcome = await phone.engine.syncNow();
     expect(outcome).toEqual({
@@ -180,7 +162,7 @@ describe('accounts', () => {
 
     // Another account on this device never receives the previous account's outbox.
     const other = uniqueEmail('other');
-    const otherDevice = device('other');
+    const otherDevice = setup.device('other');
     await signup(otherDevice.engine, { email: other, password: PASSWORD });
     expect(await login(phone.engine, { email: other, password: PASSWORD })).toMatchObject({
       ok: false,
@@ -197,16 +179,16 @@ describe('accounts', () => {
 
   it('a different account signing in after a 401 starts from a cleared device', async () => {
     const email = uniqueEmail();
-    const phone = device('phone');
+    const phone = setup.device('phone');
     await signup(phone.engine, { email, password: PASSWORD });
     const bagId = await createBag(phone.db, { name: 'First account' });
     await phone.engine.syncNow();
-    await server.hook('/api/test/revoke-sessions', { email });
+    await setup.server.hook('/api/test/revoke-sessions', { email });
     await createBrew(phone.db, { bagId, notes: 'unsynced, first account' });
     await phone.engine.syncNow();
 
     const other = uniqueEmail('other');
-    await signup(device('other').engine, { email: other, password: PASSWORD });
+    await signup(setup.device('other').engine, { email: other, password: PASSWORD });
     const switched = await login(
       phone.engine,
       { email: other, password: PASSWORD },

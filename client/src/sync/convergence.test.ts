@@ -1,30 +1,18 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDevice, type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
+import { describe, expect, it } from 'vitest';
+import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { goOffline, goOnline, localRows, serverRows, syncAll } from '../../test-support/rows.js';
-import { startServer, type TestServer } from '../../test-support/server-process.js';
+import { useTestServer } from '../../test-support/test-server.js';
 import { createBag, createBrew, deleteBrew, updateBag, updateBrew } from '../data/actions.js';
 import { historyEntries, outboxCounts } from '../data/queries.js';
 import { login, signup } from './account.js';
 
-let server: TestServer;
-let devices: Device[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const device of devices) await device.close();
-  devices = [];
-});
+const setup = useTestServer();
 
 /** One account on `count` devices (the first signs up, the others log in), skews in ms. */
 async function account(skews: number[]): Promise<Device[]> {
   const email = uniqueEmail();
-  const made = skews.map((skew, index) => createDevice(server, `d${index}`, skew));
-  devices.push(...made);
+  const made = skews.map((skew, index) => setup.device(`d${index}`, skew));
   const [first, ...others] = made;
   if (first === undefined) throw new Error('no device');
   expect((await signup(first.engine, { email, password: PASSWORD })).ok).toBe(true);

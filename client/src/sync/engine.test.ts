@@ -1,24 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDevice, type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
-import { startServer, type TestServer } from '../../test-support/server-process.js';
+import { describe, expect, it, vi } from 'vitest';
+import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
+import { useTestServer } from '../../test-support/test-server.js';
 import { createBag, updateBag } from '../data/actions.js';
 import { signup } from './account.js';
 import { SyncEngine } from './engine.js';
 import type { SyncEnvironment } from './environment.js';
 
-let server: TestServer;
-let devices: Device[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const device of devices) await device.close();
-  devices = [];
-});
+const setup = useTestServer();
 
 /** A host whose `online` and visibility events the test fires. */
 function controllableHost() {
@@ -50,8 +39,7 @@ function controllableHost() {
 }
 
 async function signedIn(host: ReturnType<typeof controllableHost>, intervalMs: number) {
-  const device = createDevice(server, 'phone');
-  devices.push(device);
+  const device = setup.device('phone');
   await signup(device.engine, { email: uniqueEmail(), password: PASSWORD });
   device.engine = new SyncEngine({
     db: device.db,
@@ -115,7 +103,7 @@ describe('sync engine triggers', () => {
     await createBag(phone.db, { name: 'A' });
     // A second tab: same database, its own engine.
     const tab = new SyncEngine({ db: phone.db, transport: phone.transport, env: host.env });
-    devices.push({ ...phone, close: () => tab.stop() });
+    setup.closeAfterTest({ ...phone, close: () => tab.stop() });
     const [first, second] = await Promise.all([phone.engine.syncNow(), tab.syncNow()]);
     expect([first, second]).toContainEqual({ ok: true, skipped: 'locked' });
     expect([first, second]).toContainEqual({ ok: true });

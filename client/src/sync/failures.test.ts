@@ -1,36 +1,24 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDevice, type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
+import { describe, expect, it } from 'vitest';
+import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { localRows, serverRows } from '../../test-support/rows.js';
-import { startServer, type TestServer } from '../../test-support/server-process.js';
+import { useTestServer } from '../../test-support/test-server.js';
 import { createBag, createBrew, updateBag } from '../data/actions.js';
 import { outboxCounts, rejectedEntries } from '../data/queries.js';
 import { login, signup } from './account.js';
 import { SyncEngine } from './engine.js';
 import { pullAll } from './pull.js';
 
-let server: TestServer;
-let devices: Device[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const device of devices) await device.close();
-  devices = [];
-});
+const setup = useTestServer();
 
 async function signedIn(name: string, email = uniqueEmail()): Promise<Device> {
-  const device = createDevice(server, name);
-  devices.push(device);
+  const device = setup.device(name);
   expect((await signup(device.engine, { email, password: PASSWORD })).ok).toBe(true);
   return device;
 }
 
 async function pushRequests(): Promise<number> {
-  const response = await fetch(new URL('/api/test/stats', server.url));
+  const response = await fetch(new URL('/api/test/stats', setup.server.url));
   return ((await response.json()) as { pushRequests: number }).pushRequests;
 }
 
@@ -40,7 +28,7 @@ describe('sync failures', () => {
   it('a push answered 500 keeps its entries, and the next push delivers them', async () => {
     const phone = await signedIn('phone');
     await createBag(phone.db, { name: 'Kept' });
-    await server.hook('/api/test/fail-next-push', { status: 500 });
+    await setup.server.hook('/api/test/fail-next-push', { status: 500 });
     const outcome = await phone.engine.syncNow();
     expect(outcome).toMatchObject({ ok: false, error: { code: 'internal', statusCode: 500 } });
     expect(phone.engine.status.get()).toMatchObject({ state: 'error', pending: 1 });
@@ -55,7 +43,7 @@ describe('sync failures', () => {
   it('a push answered 400 marks its entries rejected and does not block later ones', async () => {
     const phone = await signedIn('phone');
     const bagId = await createBag(phone.db, { name: 'First' });
-    await server.hook('/api/test/fail-next-push', { status: 400 });
+    await setup.server.hook('/api/test/fail-next-push', { status: 400 });
     await phone.engine.syncNow();
     expect(await outboxCounts(phone.db)).toEqual({ pending: 0, rejected: 1 });
     const [rejected] = await rejectedEntries(phone.db);
@@ -111,8 +99,7 @@ describe('sync failures', () => {
     for (let i = 0; i < 29; i += 1) await createBrew(laptop.db, { bagId, doseG: 10 + i });
     await laptop.engine.syncNow();
 
-    const phone = createDevice(server, 'phone');
-    devices.push(phone);
+    const phone = setup.device('phone');
     phone.engine = new SyncEngine({ db: phone.db, transport: phone.transport, pullPageSize: 10 });
 
     // The second page's connection dies half-way through its body.
@@ -148,8 +135,7 @@ describe('sync failures', () => {
   it('mutations stamped 24 h ahead are refused, re-stamped from the corrected clock, and land', async () => {
     const day = 24 * 3_600_000;
     // Written anonymously, before this device ever heard the server's time.
-    const phone = createDevice(server, 'phone', day);
-    devices.push(phone);
+    const phone = setup.device('phone', day);
     const bagId = await createBag(phone.db, { name: 'From the future' });
     await createBrew(phone.db, { bagId, doseG: 18 });
     const stampedAhead = (await phone.db.outbox.toArray()).map((entry) => entry.hlc);

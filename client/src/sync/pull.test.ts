@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDevice, type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
+import { describe, expect, it } from 'vitest';
+import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { localRows } from '../../test-support/rows.js';
-import { startServer, type TestServer } from '../../test-support/server-process.js';
+import { useTestServer } from '../../test-support/test-server.js';
 import { createBag, updateBag } from '../data/actions.js';
 import { updateMeta } from '../data/meta.js';
 import { login, signup } from './account.js';
@@ -12,33 +12,16 @@ import { pullAll } from './pull.js';
  * The pull's fast paths (rows added without reading, pages fetched ahead and stored together,
  * the meta carried between stores) against what may change under them.
  */
-let server: TestServer;
-let devices: Device[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const device of devices) await device.close();
-  devices = [];
-});
-
-function device(name: string): Device {
-  const created = createDevice(server, name);
-  devices.push(created);
-  return created;
-}
+const setup = useTestServer();
 
 /** A phone holding `bags` bags on the server, and a second device logged in to the account. */
 async function accountWithBags(bags: number): Promise<{ phone: Device; tablet: Device }> {
   const email = uniqueEmail();
-  const phone = device('phone');
+  const phone = setup.device('phone');
   expect((await signup(phone.engine, { email, password: PASSWORD })).ok).toBe(true);
   for (let i = 0; i < bags; i++) await createBag(phone.db, { name: `Bag ${i}` });
   expect((await phone.engine.syncNow()).ok).toBe(true);
-  const tablet = device('tablet');
+  const tablet = setup.device('tablet');
   // Logging in syncs at once; the tests then pull again from the start, page by page.
   expect((await login(tablet.engine, { email, password: PASSWORD })).ok).toBe(true);
   return { phone, tablet };
