@@ -85,8 +85,18 @@ test('a phone back after 500 changes elsewhere pulls them with a progress bar an
   expect(server.brews).toHaveLength(301);
 
   // Back online: the phone catches up by itself (the `online` trigger), showing progress.
+  // For a moment the pill still says "Synced" from before the trip (the phone cannot know
+  // what changed until it asks), so wait for the download to start before waiting for it to
+  // end: waiting for "Synced" alone sometimes matched that moment (5 of 12 runs).
   await context.setOffline(false);
   const bar = page.getByRole('status').filter({ hasText: /Downloading .* brews and bags/ });
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => (window as unknown as { progressSeen: unknown[] }).progressSeen.length),
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
   await expect(pill(page)).toHaveText(SYNCED, { timeout: 30_000 });
   await expect(bar).toHaveCount(0);
   const seen = await page.evaluate(
