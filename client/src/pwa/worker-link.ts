@@ -28,12 +28,6 @@ async function activeWorker(): Promise<ServiceWorker | null> {
   return registration?.active ?? null;
 }
 
-async function post(message: PageMessage): Promise<boolean> {
-  const worker = await activeWorker();
-  worker?.postMessage(message);
-  return worker !== null;
-}
-
 async function ask(message: PageMessage): Promise<QueueStatus | null> {
   const worker = await activeWorker();
   if (!worker) return null;
@@ -50,20 +44,29 @@ async function ask(message: PageMessage): Promise<QueueStatus | null> {
 }
 
 /**
- * Both these triggers and the sync engine's ask on `online` and on becoming visible; one
- * message per moment is enough (the worker also joins overlapping replays).
+ * The triggers below and the sync engine both ask on `online` and on becoming visible; asks made
+ * before the message goes out share it (the worker also joins overlapping replays). An ask made
+ * after it went out always sends its own: the queue or the network may have changed since, and
+ * nothing else would ask again (a time window here dropped the `online` that came less than a
+ * second after the start-up ask, and the queue then sat until the next trigger).
  */
-const REPLAY_DEBOUNCE_MS = 1_000;
-let lastReplayRequest: Promise<boolean> | null = null;
-let lastReplayAt = 0;
+let unsentReplayRequest: Promise<boolean> | null = null;
+
+async function postReplay(): Promise<boolean> {
+  let worker: ServiceWorker | null;
+  try {
+    worker = await activeWorker();
+  } finally {
+    unsentReplayRequest = null;
+  }
+  worker?.postMessage({ type: 'replay' } satisfies PageMessage);
+  return worker !== null;
+}
 
 /** Asks the worker to replay its queue now. False when no worker is active (dev, first load). */
 export function requestReplay(): Promise<boolean> {
-  const now = Date.now();
-  if (lastReplayRequest && now - lastReplayAt < REPLAY_DEBOUNCE_MS) return lastReplayRequest;
-  lastReplayAt = now;
-  lastReplayRequest = post({ type: 'replay' });
-  return lastReplayRequest;
+  unsentReplayRequest ??= postReplay();
+  return unsentReplayRequest;
 }
 
 /** What the worker holds: its pending count and every queued mutation id (null: no worker). */
