@@ -7,27 +7,12 @@ import { listen } from './channel.js';
 import { headlessEnvironment, type SyncEnvironment } from './environment.js';
 import type { Transport } from './http.js';
 import { withSyncLock } from './lock.js';
-import { type PullProgress, pullAll } from './pull.js';
+import { pullAll } from './pull.js';
 import { type PushResult, pushOutbox, type SyncError, signedOut } from './push.js';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from './status.js';
 import { createStore, type Store } from './store.js';
 
-export interface SyncStatus {
-  /** offline: no network (or the server is unreachable); error: the last sync failed. */
-  state: 'offline' | 'idle' | 'syncing' | 'error';
-  /** Outbox entries not yet acknowledged (pending, in flight or in the worker's queue). */
-  pending: number;
-  /** Outbox entries the server refused; see rejectedEntries(db). */
-  rejected: number;
-  /** Device ms of the last complete pull. */
-  lastSyncedAt: number | null;
-  lastError: SyncError | null;
-  /** Rows done/total while a pull runs; null otherwise. */
-  progress: PullProgress | null;
-  accountId: string | null;
-  email: string | null;
-  /** The server answered 401: local changes are kept; ask for the password again. */
-  signedOutOnServer: boolean;
-}
+export type { SyncStatus };
 
 export type SyncOutcome =
   | { ok: true; skipped?: 'anonymous' | 'locked' }
@@ -53,17 +38,7 @@ export class SyncEngine {
   readonly db: DialInDb;
   readonly transport: Transport;
   readonly env: SyncEnvironment;
-  private readonly store = createStore<SyncStatus>({
-    state: 'idle',
-    pending: 0,
-    rejected: 0,
-    lastSyncedAt: null,
-    lastError: null,
-    progress: null,
-    accountId: null,
-    email: null,
-    signedOutOnServer: false,
-  });
+  private readonly store = createStore<SyncStatus>(INITIAL_SYNC_STATUS);
   private running: Promise<SyncOutcome> | null = null;
   private again = false;
   private stops: (() => void)[] = [];

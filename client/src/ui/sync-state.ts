@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { requestReplay } from '../pwa/index.js';
-import type { SyncEngine, SyncStatus } from '../sync/index.js';
+import type { SyncEngine } from '../sync/index.js';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/status.js';
 import { db, online } from './app-state.js';
 
 /**
@@ -8,17 +9,7 @@ import { db, online } from './app-state.js';
  * is the only place the UI adapts it. It loads in its own chunk after the first paint: the
  * app works locally without it, and the wire schemas it brings are not in the start-up JS.
  */
-export const syncStatus = signal<SyncStatus>({
-  state: 'idle',
-  pending: 0,
-  rejected: 0,
-  lastSyncedAt: null,
-  lastError: null,
-  progress: null,
-  accountId: null,
-  email: null,
-  signedOutOnServer: false,
-});
+export const syncStatus = signal<SyncStatus>(INITIAL_SYNC_STATUS);
 
 let loading: Promise<SyncEngine> | null = null;
 
