@@ -1,5 +1,6 @@
 import type { FunctionComponent, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { loadOnce } from './load-once.js';
 
 export type LazyScreen<P> = FunctionComponent<P> & { preload(): Promise<void> };
 
@@ -22,19 +23,9 @@ export function lazyScreen<P extends object>(
   load: () => Promise<FunctionComponent<P>>,
 ): LazyScreen<P> {
   let Loaded: FunctionComponent<P> | null = null;
-  let pending: Promise<void> | null = null;
-  const preload = () => {
-    pending ??= load().then(
-      (component) => {
-        Loaded = component;
-      },
-      (error: unknown) => {
-        pending = null;
-        throw error;
-      },
-    );
-    return pending;
-  };
+  const preload = loadOnce(async () => {
+    Loaded = await load();
+  });
   function Lazy(props: P): JSX.Element {
     // What this instance shows. Set from the effect, never read from `Loaded` at render time
     // alone: a chunk that arrives between this render ("Loading…") and the effect (after the

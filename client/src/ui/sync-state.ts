@@ -3,6 +3,7 @@ import { requestReplay } from '../pwa/index.js';
 import type { SyncEngine } from '../sync/index.js';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/status.js';
 import { db, online } from './app-state.js';
+import { loadOnce } from './load-once.js';
 
 /**
  * The page's one sync engine and its status as a signal. The engine is framework-free; this
@@ -11,27 +12,27 @@ import { db, online } from './app-state.js';
  */
 export const syncStatus = signal<SyncStatus>(INITIAL_SYNC_STATUS);
 
-let loading: Promise<SyncEngine> | null = null;
-
-export function getEngine(): Promise<SyncEngine> {
-  loading ??= import('../sync/index.js').then((sync) => {
-    const engine = new sync.SyncEngine({
-      db,
-      transport: sync.defaultTransport(),
-      env: sync.browserEnvironment({ window, document, navigator, replayQueue: requestReplay }),
-    });
-    syncStatus.value = engine.status.get();
-    engine.status.subscribe((value) => {
-      syncStatus.value = value;
-    });
-    return engine;
+/** The engine, built once its chunk is here; a chunk that failed to arrive is fetched again. */
+export const getEngine = loadOnce(async (): Promise<SyncEngine> => {
+  const sync = await import('../sync/index.js');
+  const engine = new sync.SyncEngine({
+    db,
+    transport: sync.defaultTransport(),
+    env: sync.browserEnvironment({ window, document, navigator, replayQueue: requestReplay }),
   });
-  return loading;
-}
+  syncStatus.value = engine.status.get();
+  engine.status.subscribe((value) => {
+    syncStatus.value = value;
+  });
+  return engine;
+});
 
 /** Push then pull now (after a retry, or the worker's replay). */
 export function syncNow(): void {
-  void getEngine().then((engine) => engine.syncNow());
+  getEngine().then(
+    (engine) => engine.syncNow(),
+    (error: unknown) => console.warn('sync engine failed to load', error),
+  );
 }
 
 /** The pill's state: the browser's own offline flag wins, it is the quickest to know. */
@@ -47,6 +48,16 @@ export const syncView = computed(() => {
   };
 });
 
+/**
+ * Starts the engine's triggers. If its chunk fails to arrive (the network dropped between
+ * the first chunk and this one), it is fetched again when the network is back.
+ */
 export function startSync(): void {
-  void getEngine().then((engine) => engine.start());
+  getEngine().then(
+    (engine) => engine.start(),
+    (error: unknown) => {
+      console.warn('sync engine failed to load; trying again when online', error);
+      window.addEventListener('online', startSync, { once: true });
+    },
+  );
 }
