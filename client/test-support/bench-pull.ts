@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { Hlc } from '../../shared/hlc.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
-import { login, signup } from '../src/sync/account.js';
+import { login, signup } from '../src/account/account.js';
 import { SyncEngine } from '../src/sync/engine.js';
 import { pullAll } from '../src/sync/pull.js';
 import { createDevice, PASSWORD, uniqueEmail } from './device.js';

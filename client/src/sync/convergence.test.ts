@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { goOffline, goOnline, localRows, serverRows, syncAll } from '../../test-support/rows.js';
 import { useTestServer } from '../../test-support/test-server.js';
+import { login, signup } from '../account/account.js';
 import { createBag, createBrew, deleteBrew, updateBag, updateBrew } from '../data/actions.js';
 import { historyEntries, outboxCounts } from '../data/queries.js';
-import { login, signup } from './account.js';
 
 const setup = useTestServer();
 

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { useTestServer } from '../../test-support/test-server.js';
+import { signup } from '../account/account.js';
 import { createBag, updateBag } from '../data/actions.js';
-import { signup } from './account.js';
 import { SyncEngine } from './engine.js';
 import type { SyncEnvironment } from './environment.js';
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { localRows } from '../../test-support/rows.js';
 import { useTestServer } from '../../test-support/test-server.js';
+import { login, signup } from '../account/account.js';
 import { createBag, updateBag } from '../data/actions.js';
 import { updateMeta } from '../data/meta.js';
-import { login, signup } from './account.js';
 import { pullAll } from './pull.js';
 
 /**

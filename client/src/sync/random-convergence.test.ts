@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevice, type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { goOffline, goOnline, localRows, serverRows, syncAll } from '../../test-support/rows.js';
 import { startServer, type TestServer } from '../../test-support/server-process.js';
+import { login, signup } from '../account/account.js';
 import {
   createBag,
   createBrew,
@@ -12,7 +13,6 @@ import {
   updateBag,
   updateBrew,
 } from '../data/actions.js';
-import { login, signup } from './account.js';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { type AtStake, login, logout, signup } from '../../sync/index.js';
+import { type AtStake, login, logout, signup } from '../../account/account.js';
 import { now } from '../app-state.js';
 import { Dialog } from '../components/dialog.js';
 import { ago, count } from '../logic/format.js';

@@ -2,12 +2,13 @@ import type { Account, Credentials, SessionResponse } from '../../../shared/prot
 import { learnServerTime } from '../data/clock.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
 import { localDataCounts } from '../data/queries.js';
-import { broadcast } from './channel.js';
-import { clearApiCaches, clearLocalData, clearWorkboxQueue } from './clear.js';
+import { clearApiCaches, clearWorkboxQueue } from '../pwa/clear-caches.js';
+import { broadcast } from '../sync/channel.js';
+import type { SyncEngine, SyncOutcome } from '../sync/engine.js';
+import { errorBodyOf, networkError, requestJson } from '../sync/http.js';
+import { type SyncError, toSyncError } from '../sync/push.js';
+import { clearLocalData } from './clear.js';
 import { dedupeAnonymousBags } from './dedupe.js';
-import type { SyncEngine, SyncOutcome } from './engine.js';
-import { errorBodyOf, networkError, requestJson } from './http.js';
-import { type SyncError, toSyncError } from './push.js';
 
 /**
  * Account lifecycle on a device (DESIGN.md "Accounts"). Every function returns a result;

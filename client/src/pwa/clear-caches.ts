@@ -1,31 +1,5 @@
-import type { DialInDb } from '../data/db.js';
-import { newMeta } from '../data/meta.js';
-
 /** Workbox background-sync's database and its store of queued requests. */
 export const WORKBOX_QUEUE_DB = 'workbox-background-sync';
-
-/**
- * Empties every local table and starts a fresh anonymous identity with a NEW device id, in
- * one transaction (nothing of the previous account survives a crash half-way). Only the
- * measured offset to the server's clock is kept: it describes the device, not the account.
- */
-export async function clearLocalData(db: DialInDb): Promise<void> {
-  await db.transaction('rw', [db.bags, db.brews, db.outbox, db.meta, db.history], async () => {
-    const old = await db.meta.get('device');
-    await Promise.all([
-      db.bags.clear(),
-      db.brews.clear(),
-      db.outbox.clear(),
-      db.meta.clear(),
-      db.history.clear(),
-    ]);
-    await db.meta.put({
-      ...newMeta(),
-      clockOffsetMs: old?.clockOffsetMs ?? 0,
-      clockOffsetRttMs: old?.clockOffsetRttMs ?? null,
-    });
-  });
-}
 
 /**
  * Empties the Workbox queue's object stores. It is cleared, not deleted: a service worker

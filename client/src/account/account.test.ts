@@ -96,7 +96,7 @@ describe('accounts', () => {
     await laptop.engine.syncNow();
 
     const phone = setup.device('phone');
-    const { SyncEngine } = await import('./engine.js');
+    const { SyncEngine } = await import('../sync/engine.js');
     phone.engine = new SyncEngine({ db: phone.db, transport: phone.transport, pullPageSize: 10 });
     const seen: string[] = [];
     phone.engine.status.subscribe((status) => {
