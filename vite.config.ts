@@ -38,7 +38,8 @@ export default defineConfig({
     pwaHeadTags(),
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'src',
+      // Built alone into dist/client/sw.js, served as /sw.js.
+      srcDir: 'src/pwa/sw',
       filename: 'sw.ts',
       // A new version waits until the user chooses "reload" (client/src/pwa/update.ts), so it
       // never swaps in under a half-filled form.

@@ -2,7 +2,7 @@
  * The worker's side of writes: pushes and log-outs go to the network when it answers and into
  * the Background Sync queue when it does not; replays, clears and sign-ins take turns on one
  * lock, because Workbox has none and a `sync` event and a page's "replay" can arrive together.
- * Lib-agnostic: the worker globals stay in client/src/sw.ts.
+ * Lib-agnostic: the worker globals stay in client/src/pwa/sw/sw.ts.
  */
 import type { ErrorBody } from '../../../../shared/protocol/errors.js';
 import type { QueueStatus, WorkerBroadcast } from '../messages.js';

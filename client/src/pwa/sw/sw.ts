@@ -14,10 +14,10 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 // Straight to the modules, not data/index.ts: the worker needs the outbox, not the actions.
-import { createDb, type DialInDb } from './data/db.js';
-import { ackOutbox, rejectOutbox } from './data/outbox.js';
-import { isPageMessage, PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from './pwa/messages.js';
-import { createPushQueue, type OutboxSession } from './pwa/sw/push-queue.js';
+import { createDb, type DialInDb } from '../../data/db.js';
+import { ackOutbox, rejectOutbox } from '../../data/outbox.js';
+import { isPageMessage, PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from '../messages.js';
+import { createPushQueue, type OutboxSession } from './push-queue.js';
 
 declare let self: ServiceWorkerGlobalScope;
 
