@@ -5,7 +5,7 @@
 
 /**
  * The BroadcastChannel the worker reports on; every open page of the origin listens. (Pages
- * talk among themselves on client/src/sync/channel.ts's 'dial-in-sync'.)
+ * talk among themselves about accounts on client/src/sync/channel.ts's ACCOUNT_CHANNEL.)
  */
 export const WORKER_CHANNEL = 'dial-in-worker';
 

@@ -10,6 +10,10 @@ export interface LockManagerLike {
   ): Promise<T>;
 }
 
+/**
+ * The Web Lock one syncing context holds. Its value never changes between versions, so a tab
+ * still on the previous version and a new one exclude each other during an app update.
+ */
 export const SYNC_LOCK = 'dial-in-sync';
 /** How long a fallback lease is honoured if its holder dies without releasing it. */
 export const LEASE_MS = 2 * 60 * 1000;
