@@ -1,10 +1,10 @@
 import type { JSX } from 'preact';
 import { BREW_FIELDS, BREW_METHODS } from '../../../../shared/model/entities.js';
+import { brewRatio, isFilter } from '../../../../shared/model/ratio.js';
 import type { BrewDraft } from '../logic/brew-draft.js';
 import { parseNumber } from '../logic/brew-draft.js';
 import { METHOD_LABELS } from '../logic/format.js';
 import { stepGrind } from '../logic/grind.js';
-import { brewRatio, isFilter } from '../logic/ratio.js';
 import { stepNumber } from '../logic/step.js';
 import { Rating } from './rating.js';
 import { RatioDisplay } from './ratio-display.js';

@@ -1,4 +1,5 @@
 import { Component, type JSX } from 'preact';
+import { brewRatio, formatRatio, isFilter } from '../../../../shared/model/ratio.js';
 import type { BrewItem } from '../../data/index.js';
 import {
   clockTime,
@@ -8,7 +9,6 @@ import {
   localDay,
   METHOD_LABELS,
 } from '../logic/format.js';
-import { brewRatio, formatRatio, isFilter } from '../logic/ratio.js';
 import { tasteLabel } from './taste-buttons.js';
 
 const TASTE_COLOR = {

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import type { BrewMethod, Taste } from '../../../../shared/model/entities.js';
+import { isFilter } from '../../../../shared/model/ratio.js';
 import { chartModel } from '../logic/chart.js';
-import { isFilter } from '../logic/ratio.js';
 
 export interface ChartBrew {
   id: string;

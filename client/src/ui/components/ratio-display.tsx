@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import type { BrewMethod } from '../../../../shared/model/entities.js';
+import { formatRatio, isFilter } from '../../../../shared/model/ratio.js';
 import { ESPRESSO_RATIO, FILTER_RATIO } from '../logic/hint.js';
-import { formatRatio, isFilter } from '../logic/ratio.js';
 
 /** The live ratio, coloured by whether it sits in the usual range for the method. */
 export function RatioDisplay(props: { ratio: number | null; method: BrewMethod }): JSX.Element {

@@ -1,7 +1,7 @@
 import type { BrewMethod, Taste } from '../../../../shared/model/entities.js';
+import { brewRatio, formatRatio, isFilter } from '../../../../shared/model/ratio.js';
 import { compareGrind } from './grind.js';
 import { ESPRESSO_TIME_S, FILTER_RATIO } from './hint.js';
-import { brewRatio, formatRatio, isFilter } from './ratio.js';
 
 interface Input {
   id: string;

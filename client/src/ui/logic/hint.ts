@@ -1,5 +1,5 @@
 import type { BrewMethod, Taste } from '../../../../shared/model/entities.js';
-import { brewRatio, formatRatio, isFilter } from './ratio.js';
+import { brewRatio, formatRatio, isFilter } from '../../../../shared/model/ratio.js';
 
 /**
  * Plain rules of thumb for the next shot, from the "Espresso Compass" and "Coffee Compass"

@@ -1,9 +1,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { version } from '../../../../package.json';
+import { exportAll, exportBrewsCsv, importJson } from '../../data/data-io.js';
 import { db, deleted, history } from '../app-state.js';
 import { PwaStatus } from '../components/pwa-status.js';
-import { exportAll, exportBrewsCsv, importJson } from '../data-io.js';
 import { localDay } from '../logic/format.js';
 
 function download(name: string, type: string, text: string) {

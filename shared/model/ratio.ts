@@ -1,4 +1,4 @@
-import type { BrewMethod } from '../../../../shared/model/entities.js';
+import type { BrewMethod } from './entities.js';
 
 /** Methods whose ratio is water to coffee (the beverage weight is not what you set). */
 const WATER_METHODS: ReadonlySet<BrewMethod> = new Set(['pour_over', 'immersion', 'cold_brew']);

@@ -1,17 +1,7 @@
-import { compareHlc } from '../../../shared/hlc.js';
-import {
-  bagsWithCounts,
-  createBag,
-  createBrew,
-  type DialInDb,
-  deletedItems,
-  getBag,
-  getBrew,
-  recentBrews,
-  updateBag,
-  updateBrew,
-} from '../data/index.js';
-import { toCsv } from './logic/csv.js';
+import { writeWins } from '../../../shared/merge.js';
+import { createBag, createBrew, updateBag, updateBrew } from './actions.js';
+import { toCsv } from './csv.js';
+import type { DialInDb } from './db.js';
 import {
   brewCsvRows,
   CSV_HEADER,
@@ -20,7 +10,8 @@ import {
   exportDocument,
   parseExport,
   rowValues,
-} from './logic/export-format.js';
+} from './export-format.js';
+import { bagsWithCounts, deletedItems, getBag, getBrew, recentBrews } from './queries.js';
 
 /** Everything on the device, deleted rows included, read through the data layer's queries. */
 export async function exportAll(db: DialInDb): Promise<ExportDocument> {
@@ -51,8 +42,9 @@ export interface ImportResult {
 /**
  * Merges an export into the device through the ordinary actions (so every change is also
  * queued for the server). Rows are matched by id, so nothing is ever duplicated; a field
- * of an existing row is taken only when the file's clock for it is newer than the device's,
- * so an old file cannot undo newer edits, and the same file twice changes nothing.
+ * of an existing row is taken only when the file's write wins over the device's by the same
+ * rule sync merges with (`writeWins`), so an old file cannot undo newer edits, and the same
+ * file twice changes nothing.
  */
 export async function importJson(db: DialInDb, text: string): Promise<ImportResult> {
   const doc = parseExport(text);
@@ -84,9 +76,8 @@ async function mergeOne(
     };
     for (const [field, clock] of Object.entries(row.clocks)) {
       if (!(field in row)) continue;
-      const mine = local.clocks[field];
-      const newer = mine === undefined || compareHlc(clock, mine) > 0;
-      if (newer && JSON.stringify(local[field] ?? null) !== JSON.stringify(row[field] ?? null)) {
+      const wins = writeWins(local.clocks[field], local[field] ?? null, clock, row[field] ?? null);
+      if (wins && JSON.stringify(local[field] ?? null) !== JSON.stringify(row[field] ?? null)) {
         patch[field] = row[field];
       }
     }

@@ -1,7 +1,7 @@
-import type { Clocks } from '../../../../shared/merge.js';
-import { BAG_FIELDS, BREW_FIELDS, type Entity } from '../../../../shared/model/entities.js';
-import { isUuid } from '../../../../shared/model/validate.js';
-import { brewRatio } from './ratio.js';
+import type { Clocks } from '../../../shared/merge.js';
+import { BAG_FIELDS, BREW_FIELDS, type Entity } from '../../../shared/model/entities.js';
+import { brewRatio } from '../../../shared/model/ratio.js';
+import { isUuid } from '../../../shared/model/validate.js';
 
 /**
  * The JSON export: every bag and brew (deleted ones too, so a restore survives a round trip)
