@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { seedAccount } from './bench/browser-seed.js';
-import { openControlledApp } from './pwa-support.js';
-import { comparable, readLocalState } from './stories/late-device-state.js';
-import { pill, SYNCED } from './stories/steps.js';
 import { TEST_PASSWORD } from './support/api.js';
 import { chromiumLaunchOptions } from './support/chromium.js';
 import { PHONE } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
+import { comparable, readLocalState } from './support/late-device-state.js';
+import { openControlledApp } from './support/pwa.js';
+import { pill, SYNCED } from './support/steps.js';
 
 /**
  * Fault: the browser is closed in the middle of a long initial pull (a person logs in on a new

@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
-import { openControlledApp, SYNC_TAG } from './pwa-support.js';
-import { logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
-import { comparable, readLocalState } from './stories/late-device-state.js';
-import { goTo, logInThroughUi, pill, SYNCED } from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { dispatchSyncEvent } from './support/cdp.js';
 import type { Device } from './support/device.js';
 import { LAPTOP, PHONE } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
+import { comparable, readLocalState } from './support/late-device-state.js';
+import { openControlledApp, SYNC_TAG } from './support/pwa.js';
+import { logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
+import { goTo, logInThroughUi, pill, SYNCED } from './support/steps.js';
 
 /**
  * Fault: the network flaps every few seconds while a phone and a laptop on one account keep

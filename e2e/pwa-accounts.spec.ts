@@ -1,3 +1,6 @@
+import { newApiClient, TEST_PASSWORD, uniqueEmail } from './support/api.js';
+import { dispatchSyncEvent } from './support/cdp.js';
+import { expect, test } from './support/fixtures.js';
 import {
   brewPush,
   denyBackgroundSync,
@@ -10,10 +13,7 @@ import {
   reportListener,
   SYNC_TAG,
   signInFromPage,
-} from './pwa-support.js';
-import { newApiClient, TEST_PASSWORD, uniqueEmail } from './support/api.js';
-import { dispatchSyncEvent } from './support/cdp.js';
-import { expect, test } from './support/fixtures.js';
+} from './support/pwa.js';
 
 /**
  * A queued write belongs to the account it was written under (DESIGN.md, "Accounts"): it never

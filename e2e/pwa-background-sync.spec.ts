@@ -1,3 +1,6 @@
+import { newApiClient, TEST_PASSWORD, uniqueEmail } from './support/api.js';
+import { dispatchSyncEvent } from './support/cdp.js';
+import { expect, test } from './support/fixtures.js';
 import {
   brewPush,
   drainedReport,
@@ -8,10 +11,7 @@ import {
   reportListener,
   SYNC_TAG,
   signInFromPage,
-} from './pwa-support.js';
-import { newApiClient, TEST_PASSWORD, uniqueEmail } from './support/api.js';
-import { dispatchSyncEvent } from './support/cdp.js';
-import { expect, test } from './support/fixtures.js';
+} from './support/pwa.js';
 
 /**
  * The worker's Background Sync queue, driven at the wire: the page sends the push the sync

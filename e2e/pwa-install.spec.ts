@@ -1,6 +1,6 @@
-import { openControlledApp } from './pwa-support.js';
 import { appManifest, installabilityErrors } from './support/cdp.js';
 import { expect, test } from './support/fixtures.js';
+import { openControlledApp } from './support/pwa.js';
 
 test.describe('installable PWA', () => {
   test('Chromium finds nothing blocking installation, and the manifest parses', async ({

@@ -1,8 +1,8 @@
-import { eventually, openControlledApp, readQueue, SYNC_TAG } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
 import { newApiClient, uniqueEmail } from './support/api.js';
 import { dispatchSyncEvent } from './support/cdp.js';
 import { expect, test } from './support/fixtures.js';
+import { eventually, openControlledApp, readQueue, SYNC_TAG } from './support/pwa.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
 
 /** The app as a user meets it at the grinder: airplane mode, then the app closed. */
 test.describe('offline', () => {

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { newApiClient, TEST_PASSWORD, uniqueEmail } from './support/api.js';
+import { expect, test } from './support/fixtures.js';
 import {
   brewPush,
   canRegisterSync,
@@ -8,9 +10,7 @@ import {
   pushFromPage,
   readQueue,
   signInFromPage,
-} from './pwa-support.js';
-import { newApiClient, TEST_PASSWORD, uniqueEmail } from './support/api.js';
-import { expect, test } from './support/fixtures.js';
+} from './support/pwa.js';
 
 /**
  * Safari, Firefox and iOS home-screen apps have no Background Sync: the queue moves only when

@@ -1,14 +1,14 @@
+import { newApiClient, uniqueEmail } from './support/api.js';
+import { dispatchSyncEvent } from './support/cdp.js';
+import { expect, test } from './support/fixtures.js';
 import {
   eventually,
   fetchFromPage,
   openControlledApp,
   readQueue,
   SYNC_TAG,
-} from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
-import { newApiClient, uniqueEmail } from './support/api.js';
-import { dispatchSyncEvent } from './support/cdp.js';
-import { expect, test } from './support/fixtures.js';
+} from './support/pwa.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
 
 /** What the user sees of the worker's replays, driven through the app's own screens. */
 test.describe('queued writes, as the user sees them', () => {

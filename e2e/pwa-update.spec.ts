@@ -1,10 +1,10 @@
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openControlledApp } from './pwa-support.js';
 import { launchDevice } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
 import { repoRoot } from './support/package-scripts.js';
+import { openControlledApp } from './support/pwa.js';
 import { startServer } from './support/server.js';
 
 /**

@@ -1,10 +1,10 @@
-import { eventually, openControlledApp, readQueue, SYNC_TAG } from './pwa-support.js';
-import { brewRow, signUpThroughUi } from './pwa-ui.js';
-import { expectServer } from './stories/server-state.js';
-import { type LoggedBrew, logTimedBrew, pill } from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { dispatchSyncEvent, installabilityErrors } from './support/cdp.js';
 import { expect, test } from './support/fixtures.js';
+import { eventually, openControlledApp, readQueue, SYNC_TAG } from './support/pwa.js';
+import { brewRow, signUpThroughUi } from './support/pwa-ui.js';
+import { expectServer } from './support/server-state.js';
+import { type LoggedBrew, logTimedBrew, pill } from './support/steps.js';
 
 /**
  * Story 1 — install and use offline: the app installs, opens cold in airplane mode, logs three

@@ -1,9 +1,9 @@
-import { brewRow } from './pwa-ui.js';
-import { readIndexedDb } from './stories/device-traces.js';
-import { expectServer } from './stories/server-state.js';
-import { brewNotes, goTo, openBrew, syncNowUntil } from './stories/steps.js';
-import { phoneAndLaptopOnOneAccount } from './stories/two-devices.js';
+import { readIndexedDb } from './support/device-traces.js';
 import { expect, test } from './support/fixtures.js';
+import { brewRow } from './support/pwa-ui.js';
+import { expectServer } from './support/server-state.js';
+import { brewNotes, goTo, openBrew, syncNowUntil } from './support/steps.js';
+import { phoneAndLaptopOnOneAccount } from './support/two-devices.js';
 
 /**
  * Story 2, the laptop left open: B has a brew's edit screen open while A's change to another

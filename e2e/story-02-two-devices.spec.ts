@@ -1,5 +1,6 @@
-import { brewRow } from './pwa-ui.js';
-import { expectServer } from './stories/server-state.js';
+import { expect, test } from './support/fixtures.js';
+import { brewRow } from './support/pwa-ui.js';
+import { expectServer } from './support/server-state.js';
 import {
   brewNotes,
   goTo,
@@ -8,9 +9,8 @@ import {
   SYNCED,
   syncNowUntil,
   writeBrewNotes,
-} from './stories/steps.js';
-import { phoneAndLaptopOnOneAccount } from './stories/two-devices.js';
-import { expect, test } from './support/fixtures.js';
+} from './support/steps.js';
+import { phoneAndLaptopOnOneAccount } from './support/two-devices.js';
 
 /**
  * Story 2 — two devices, one account: phone A (offline for a while) and laptop B edit the same

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expectServer } from './stories/server-state.js';
-import { goTo, pill, SYNCED, syncNowUntil } from './stories/steps.js';
-import { phoneAndLaptopOnOneAccount } from './stories/two-devices.js';
 import { expect, test } from './support/fixtures.js';
+import { expectServer } from './support/server-state.js';
+import { goTo, pill, SYNCED, syncNowUntil } from './support/steps.js';
+import { phoneAndLaptopOnOneAccount } from './support/two-devices.js';
 
 const bagLink = (page: Page, id: string) => page.locator(`.bag-item[data-bag="${id}"]`);
 const deletedList = (page: Page) => page.getByRole('region', { name: 'Deleted' });

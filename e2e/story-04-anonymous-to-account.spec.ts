@@ -1,10 +1,10 @@
-import { openControlledApp } from './pwa-support.js';
-import { brewRow, signUpThroughUi } from './pwa-ui.js';
-import { expectServer } from './stories/server-state.js';
-import { goTo, logInThroughUi, logTimedBrew, pill, SYNCED } from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { LAPTOP } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
+import { openControlledApp } from './support/pwa.js';
+import { brewRow, signUpThroughUi } from './support/pwa-ui.js';
+import { expectServer } from './support/server-state.js';
+import { goTo, logInThroughUi, logTimedBrew, pill, SYNCED } from './support/steps.js';
 
 /**
  * Story 4 — anonymous to account: brews logged with no account stay on the device; signing up

@@ -1,8 +1,10 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { eventually, openControlledApp, readQueue } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
-import { mentions, readCacheStorage, readIndexedDb } from './stories/device-traces.js';
-import { expectServer } from './stories/server-state.js';
+import { uniqueEmail } from './support/api.js';
+import { mentions, readCacheStorage, readIndexedDb } from './support/device-traces.js';
+import { expect, test } from './support/fixtures.js';
+import { eventually, openControlledApp, readQueue } from './support/pwa.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
+import { expectServer } from './support/server-state.js';
 import {
   expectAllSynced,
   goTo,
@@ -10,9 +12,7 @@ import {
   logOutThroughUi,
   pill,
   SYNCED,
-} from './stories/steps.js';
-import { uniqueEmail } from './support/api.js';
-import { expect, test } from './support/fixtures.js';
+} from './support/steps.js';
 
 /** The four places a person's data could linger on a device after log out. */
 async function expectNoTraces(context: BrowserContext, page: Page, marks: string[]) {

@@ -1,9 +1,9 @@
-import { openControlledApp } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
-import { accountReader, expectServer } from './stories/server-state.js';
-import { expectAllSynced, goTo, logTimedBrew, pill, SYNCED } from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
+import { openControlledApp } from './support/pwa.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
+import { accountReader, expectServer } from './support/server-state.js';
+import { expectAllSynced, goTo, logTimedBrew, pill, SYNCED } from './support/steps.js';
 
 /**
  * Story 6 — log out with unsynced work: offline, a brew is logged and the person tries to log

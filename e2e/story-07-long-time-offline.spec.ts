@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { openControlledApp } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
-import { ApiDevice, comparable, readLocalState } from './stories/late-device-state.js';
-import { pill, SYNCED } from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
+import { ApiDevice, comparable, readLocalState } from './support/late-device-state.js';
+import { openControlledApp } from './support/pwa.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
+import { pill, SYNCED } from './support/steps.js';
 
 /**
  * Story 7 — Long time offline. The phone is offline while the other device makes 500 changes

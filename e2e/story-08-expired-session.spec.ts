@@ -1,9 +1,9 @@
-import { eventually, openControlledApp, readQueue } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
-import { readLocalState } from './stories/late-device-state.js';
-import { pill, SYNCED } from './stories/steps.js';
 import { newApiClient, TEST_PASSWORD, uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
+import { readLocalState } from './support/late-device-state.js';
+import { eventually, openControlledApp, readQueue } from './support/pwa.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
+import { pill, SYNCED } from './support/steps.js';
 
 /**
  * Story 8 — Expired session. The server revokes the session while the phone holds unsynced

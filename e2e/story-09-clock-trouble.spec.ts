@@ -1,8 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { hlcMillis } from '../shared/hlc.js';
-import { openControlledApp } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
-import { readLocalState } from './stories/late-device-state.js';
+import { uniqueEmail } from './support/api.js';
+import { LAPTOP } from './support/device.js';
+import { expect, test } from './support/fixtures.js';
+import { readLocalState } from './support/late-device-state.js';
+import { openControlledApp } from './support/pwa.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
 import {
   brewNotes,
   goTo,
@@ -11,10 +14,7 @@ import {
   SYNCED,
   syncNowUntil,
   writeBrewNotes,
-} from './stories/steps.js';
-import { uniqueEmail } from './support/api.js';
-import { LAPTOP } from './support/device.js';
-import { expect, test } from './support/fixtures.js';
+} from './support/steps.js';
 
 const YEAR_MS = 365 * 24 * 3_600_000;
 

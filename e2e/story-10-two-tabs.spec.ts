@@ -1,10 +1,10 @@
 import type { Request } from '@playwright/test';
-import { openControlledApp } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
-import { readLocalState } from './stories/late-device-state.js';
-import { pill, SYNCED } from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
+import { readLocalState } from './support/late-device-state.js';
+import { openControlledApp } from './support/pwa.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
+import { pill, SYNCED } from './support/steps.js';
 
 /**
  * Story 10 — Two tabs. Two tabs of one device sync without duplicate pushes (counted at the

@@ -2,20 +2,20 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SCHEMA_VERSION } from '../client/src/data/schema.js';
-import { openControlledApp } from './pwa-support.js';
-import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
+import { newApiClient, uniqueEmail } from './support/api.js';
+import { launchDevice } from './support/device.js';
+import { expect, test } from './support/fixtures.js';
 import {
   addSchemaVersion,
   buildTwoVersions,
   type ClientBuilds,
   entryScript,
-} from './stories/late-build-variant.js';
-import { readLocalState } from './stories/late-device-state.js';
-import { pill, SYNCED } from './stories/steps.js';
-import { newApiClient, uniqueEmail } from './support/api.js';
-import { launchDevice } from './support/device.js';
-import { expect, test } from './support/fixtures.js';
+} from './support/late-build-variant.js';
+import { readLocalState } from './support/late-device-state.js';
+import { openControlledApp } from './support/pwa.js';
+import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
 import { startServer } from './support/server.js';
+import { pill, SYNCED } from './support/steps.js';
 
 /** The next version's schema: one more version, adding an index on brews (Dexie syntax). */
 const NEXT_SCHEMA = SCHEMA_VERSION + 1;

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { SCHEMA_VERSION, SCHEMA_VERSIONS } from '../client/src/data/schema.js';
 import { Hlc } from '../shared/hlc.js';
 import { BAG_FIELDS, BREW_FIELDS } from '../shared/model/entities.js';
-import { brewRow, signUpThroughUi } from './pwa-ui.js';
-import { readLocalState } from './stories/late-device-state.js';
-import { pill } from './stories/steps.js';
 import { uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
+import { readLocalState } from './support/late-device-state.js';
+import { brewRow, signUpThroughUi } from './support/pwa-ui.js';
+import { pill } from './support/steps.js';
 
 /**
  * Story 11, the shipped schema upgrade: a phone whose database was written by schema

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { newApiClient, TEST_PASSWORD, uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
-import { importThroughUi, sampleExport } from './ui-helpers.js';
+import { importThroughUi, sampleExport } from './support/ui.js';
 
 /** Account flows as a person sees them: the pill, the dialogs, the rejected list. */
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LAPTOP, PHONE } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
-import { exportThroughUi, importThroughUi, press, sampleExport, valuesOf } from './ui-helpers.js';
+import { exportThroughUi, importThroughUi, press, sampleExport, valuesOf } from './support/ui.js';
 
 for (const [label, options] of [
   ['phone', PHONE],

@@ -1,6 +1,6 @@
 import type { Route } from '@playwright/test';
-import { openControlledApp } from './pwa-support.js';
 import { expect, test } from './support/fixtures.js';
+import { openControlledApp } from './support/pwa.js';
 
 /**
  * Screens past the first paint come in a chunk fetched right after it (client/src/ui/lazy.tsx).

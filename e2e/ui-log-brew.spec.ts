@@ -1,6 +1,6 @@
 import { LAPTOP, PHONE } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
-import { importThroughUi, press, sampleExport } from './ui-helpers.js';
+import { importThroughUi, press, sampleExport } from './support/ui.js';
 
 /** The screen that matters most, at a phone and at a laptop viewport. */
 for (const [label, options] of [

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { LAPTOP, PHONE } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
-import { importThroughUi, sampleExport } from './ui-helpers.js';
+import { importThroughUi, sampleExport } from './support/ui.js';
 
 /**
  * Every screen, at the phone viewport in light and dark and on a laptop: no serious or

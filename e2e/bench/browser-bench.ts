@@ -21,10 +21,10 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LIMITS } from '../../shared/protocol/limits.js';
-import { openControlledApp, signInFromPage } from '../pwa-support.js';
-import { readLocalState } from '../stories/late-device-state.js';
 import { newApiClient, TEST_PASSWORD } from '../support/api.js';
 import { launchDevice } from '../support/device.js';
+import { readLocalState } from '../support/late-device-state.js';
+import { openControlledApp, signInFromPage } from '../support/pwa.js';
 import { startServer } from '../support/server.js';
 import { seedAccount } from './browser-seed.js';
 import { diskBytes, gzippedBytes, offlineColdStart } from './cold-start.js';

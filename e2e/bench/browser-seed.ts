@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BREW_METHODS, ROAST_LEVELS, TASTES } from '../../shared/model/entities.js';
-import { ApiDevice } from '../stories/late-device-state.js';
 import { type ApiClient, uniqueEmail } from '../support/api.js';
+import { ApiDevice } from '../support/late-device-state.js';
 
 /**
  * Seeds one account through the real push route, as another device of the person would have

@@ -19,7 +19,7 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../support/chromium.js';
 import { PHONE } from '../support/device.js';
 import { startServer } from '../support/server.js';
-import { importThroughUi, sampleExport } from '../ui-helpers.js';
+import { importThroughUi, sampleExport } from '../support/ui.js';
 
 const SAVES = Number(process.env.BENCH_SAVES ?? 200);
 const dist = path.resolve(import.meta.dirname, '../../dist/client');

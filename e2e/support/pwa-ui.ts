@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { TEST_PASSWORD } from './support/api.js';
+import { TEST_PASSWORD } from './api.js';
 
 /**
  * The few UI steps the service-worker specs take as a user would (client/src/ui): sign up,

@@ -3,7 +3,7 @@ import { type BrowserContext, expect, type Page } from '@playwright/test';
 import { Hlc } from '../../shared/hlc.js';
 import type { PushRequest } from '../../shared/protocol/push.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
-import type { ApiClient } from '../support/api.js';
+import type { ApiClient } from './api.js';
 
 /**
  * Helpers for stories 7–11: reading what a device holds (its IndexedDB, as a check — the

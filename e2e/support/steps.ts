@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { brewRow } from '../pwa-ui.js';
-import { TEST_PASSWORD } from '../support/api.js';
+import { TEST_PASSWORD } from './api.js';
+import { brewRow } from './pwa-ui.js';
 
 /**
  * What a person does in the app, step by step, for the user stories (e2e/story-*.spec.ts).

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
-import { PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from '../client/src/pwa/messages.js';
-import { Hlc } from '../shared/hlc.js';
-import type { PushRequest } from '../shared/protocol/push.js';
-import { PROTOCOL_VERSION } from '../shared/protocol/version.js';
+import { PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from '../../client/src/pwa/messages.js';
+import { Hlc } from '../../shared/hlc.js';
+import type { PushRequest } from '../../shared/protocol/push.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 
 /**
  * Helpers for the service-worker specs (e2e/pwa-*.spec.ts). Not a spec itself: Playwright only

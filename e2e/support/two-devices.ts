@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { openControlledApp } from '../pwa-support.js';
-import { logBrewThroughUi, signUpThroughUi } from '../pwa-ui.js';
-import { uniqueEmail } from '../support/api.js';
-import { type Device, LAPTOP, PHONE } from '../support/device.js';
+import { uniqueEmail } from './api.js';
+import { type Device, LAPTOP, PHONE } from './device.js';
+import { openControlledApp } from './pwa.js';
+import { logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
 import { expectAllSynced, logInThroughUi } from './steps.js';
 
 export interface PhoneAndLaptop {

@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import type { PullResponse } from '../../shared/protocol/pull.js';
-import { type ApiClient, newApiClient } from '../support/api.js';
+import { type ApiClient, newApiClient } from './api.js';
 
 /**
  * What the server holds for an account, read through the API with the account's own session

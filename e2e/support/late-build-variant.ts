@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../support/package-scripts.js';
+import { repoRoot } from './package-scripts.js';
 
 const run = promisify(execFile);
 
