@@ -2,7 +2,7 @@
  * How long a fresh device takes to pull 10,000 brews into an empty fake-indexeddb database,
  * against the real server (child process). Prints figures; asserts nothing.
  *
- *   npx tsx client/test-support/bench-pull.ts [brews=10000]
+ *   npm run bench:pull [-- <number of brews, default 10000>]
  */
 import 'fake-indexeddb/auto';
 import { Hlc } from '../../shared/hlc.js';
