@@ -7,14 +7,9 @@ import { applyPatch, type MergeableRow } from '../../shared/merge.js';
 import type { PullResponse } from '../../shared/protocol/pull.js';
 import type { Mutation, PushResponse } from '../../shared/protocol/push.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
+import { dropSchema, freshSchema, type ServerProcess } from '../../test-support/server-process.js';
 import { HttpClient, sessionCookie } from '../load/http-client.js';
-import {
-  dropSchema,
-  freshSchema,
-  type ServerEnv,
-  type ServerProcess,
-  startServer,
-} from '../load/server-process.js';
+import { type ServerEnv, startServer } from '../load/server-process.js';
 
 export interface CrashReport {
   database: 'postgres' | 'pglite';

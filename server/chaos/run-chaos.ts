@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { ROOT } from '../../test-support/server-process.js';
 import { intOption } from '../load/options.js';
 import { machineLine } from '../load/report.js';
-import { ROOT } from '../load/server-process.js';
 import { crashAfterCommit } from './crash-after-commit.js';
 import { postgresRestartUnderLoad } from './postgres-restart.js';
 

@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dropSchema, freshSchema, type ServerProcess } from '../../test-support/server-process.js';
 import { intOption, stringOption } from './options.js';
 import { machineLine, printResult } from './report.js';
 import { runScenario } from './scenario.js';
-import { dropSchema, freshSchema, type ServerProcess, startServer } from './server-process.js';
+import { startServer } from './server-process.js';
 
 /**
  * `npm run load`: simulated devices push and pull against real server processes on loopback —

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropSchema, freshSchema, type ServerProcess } from '../../test-support/server-process.js';
 import { runScenario } from '../load/scenario.js';
-import {
-  dropSchema,
-  freshSchema,
-  type ServerProcess,
-  startServer,
-} from '../load/server-process.js';
+import { startServer } from '../load/server-process.js';
 
 // Two server processes on one PostgreSQL schema, as behind a load balancer: every device
 // alternates between them request by request (sessions and cursors cross instances), with
