@@ -4,6 +4,7 @@ import {
   createBag,
   createBrew,
   deleteBrew,
+  logBrew,
   newBrewFrom,
   restoreBrew,
   updateBag,
@@ -11,6 +12,7 @@ import {
 } from './actions.js';
 import { createDb, type DialInDb } from './db.js';
 import { MissingRowError, ValidationError } from './errors.js';
+import { updateMeta } from './meta.js';
 import { bagsWithCounts, brewsOfBag, outboxCounts, recentBrews } from './queries.js';
 
 let opened: DialInDb[] = [];
@@ -104,6 +106,29 @@ describe('actions', () => {
     await updateBag(db, bagId, { name: 'B' });
     const [first, second] = await db.outbox.orderBy('seq').toArray();
     expect(second?.hlc && first?.hlc && second.hlc > first.hlc).toBe(true);
+  });
+
+  it('log a brew: the row shown before the write is the row stored, brewedAt server-corrected', async () => {
+    const wall = 1_800_000_000_000;
+    const db = device(() => wall);
+    const bagId = await createBag(db, { name: 'Kenya' });
+    const meta = await updateMeta(db, { clockOffsetMs: 90_000 });
+    const { brew, saved } = logBrew(db, { bagId, method: 'espresso', doseG: 18 }, meta);
+    expect(brew.brewedAt).toBe(new Date(wall + 90_000).toISOString());
+    expect(brew).toMatchObject({ bagId, doseG: 18, yieldG: null, deletedAt: null, clocks: {} });
+    expect(await saved).toBe(brew.id);
+    const { clocks, ...stored } = (await db.brews.get(brew.id)) ?? { clocks: {} };
+    const { clocks: _none, ...shown } = brew;
+    expect(stored).toEqual(shown);
+    expect(Object.keys(clocks).sort()).toEqual(['bagId', 'brewedAt', 'doseG', 'method']);
+
+    // Without a meta record read yet, the device clock; a refused write rejects `saved`.
+    const plain = logBrew(db, { bagId }, undefined);
+    expect(plain.brew.brewedAt).toBe(new Date(wall).toISOString());
+    await plain.saved;
+    const refused = logBrew(db, { bagId, doseG: 500 }, meta);
+    await expect(refused.saved).rejects.toBeInstanceOf(ValidationError);
+    expect(await db.brews.get(refused.brew.id)).toBeUndefined();
   });
 
   it('prefill a new brew from the last brew of that bag and method', async () => {

@@ -1,8 +1,15 @@
-import type { BagValues, BrewMethod, BrewValues, Patch } from '../../../shared/model/entities.js';
+import {
+  type BagValues,
+  BREW_FIELDS,
+  type BrewMethod,
+  type BrewValues,
+  type Patch,
+} from '../../../shared/model/entities.js';
 import { correctedNow } from './clock.js';
 import type { DialInDb } from './db.js';
 import { MissingRowError } from './errors.js';
 import { loadMeta } from './meta.js';
+import type { BrewRecord, MetaRecord } from './schema.js';
 import { writePatch } from './write.js';
 
 /**
@@ -53,6 +60,33 @@ export async function createBrew(
   const brewedAt = values.brewedAt ?? (await nowIso(db));
   await writePatch(db, 'brew', id, { ...values, brewedAt }, 'create');
   return id;
+}
+
+/** A brew being logged: the row as it will be stored, and the write that stores it. */
+export interface LoggedBrew {
+  /** What `saved` stores (its clocks aside), known at once: a list can show it before the commit. */
+  brew: BrewRecord;
+  /** Settles with the write: the id, or the error createBrew throws (nothing written). */
+  saved: Promise<string>;
+}
+
+const NO_BREW_VALUES = Object.fromEntries(Object.keys(BREW_FIELDS).map((f) => [f, null]));
+
+/**
+ * Logs a brew like `createBrew`, and returns at once the row it stores. `brewedAt` defaults to
+ * now as `device` (the meta record last read; the device clock without one) corrects it, the
+ * same reading createBrew makes, so the row shown and the row stored agree.
+ */
+export function logBrew(
+  db: DialInDb,
+  values: Patch<'brew'> & Pick<BrewValues, 'bagId'>,
+  device: MetaRecord | undefined,
+  id: string = crypto.randomUUID(),
+): LoggedBrew {
+  const at = device === undefined ? db.now() : correctedNow(db, device);
+  const stamped = { ...values, brewedAt: values.brewedAt ?? new Date(at).toISOString() };
+  const brew = { ...NO_BREW_VALUES, ...stamped, id, clocks: {} } as BrewRecord;
+  return { brew, saved: createBrew(db, stamped, id) };
 }
 
 export function updateBrew(db: DialInDb, id: string, patch: Patch<'brew'>): Promise<boolean> {

@@ -5,6 +5,7 @@ export {
   createBrew,
   deleteBag,
   deleteBrew,
+  logBrew,
   newBrewFrom,
   restoreBag,
   restoreBrew,
@@ -29,3 +30,4 @@ export {
   recentBrews,
   rejectedEntries,
 } from './queries.js';
+export type { BrewRecord, MetaRecord, OutboxEntry } from './schema.js';

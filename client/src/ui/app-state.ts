@@ -1,6 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import {
   type BrewItem,
+  type BrewRecord,
   bagsWithCounts,
   createDb,
   deletedItems,
@@ -47,6 +48,21 @@ effect(() => {
   const rest = pending.filter((b) => !stored.has(b.id));
   if (rest.length !== pending.length) optimisticBrews.value = rest;
 });
+
+/** Shows a brew being saved at the top of the list, as the stored row will show it. */
+export function showSaving(brew: BrewRecord): void {
+  const stored = new Set((brews.value ?? []).map((b) => b.id));
+  const bag = (bags.value ?? []).find((b) => b.id === brew.bagId) ?? null;
+  optimisticBrews.value = [
+    { ...brew, bag, unsynced: true, rejected: false },
+    ...optimisticBrews.value.filter((b) => !stored.has(b.id)),
+  ];
+}
+
+/** Takes back a brew whose write failed. */
+export function dropSaving(id: string): void {
+  optimisticBrews.value = optimisticBrews.value.filter((b) => b.id !== id);
+}
 
 /** The brew list as shown: optimistic saves first, then the stored brews. */
 export const listedBrews = computed<BrewItem[] | null>(() => {

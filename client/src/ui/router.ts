@@ -13,6 +13,24 @@ export interface Route {
   params: URLSearchParams;
 }
 
+/**
+ * What every screen is given: the id of a route whose path ends in `/:id` ('' on any other
+ * route) and the query (`?retry=…`, `?bag=…&method=…`).
+ */
+export interface ScreenProps {
+  id: string;
+  params: URLSearchParams;
+}
+
+/**
+ * Whether a route pattern matches: its first segment is the route's name, and a pattern that
+ * ends in `/:id` needs an id. Any other segment is ignored, as it always was.
+ */
+export function matches(pattern: string, at: Route): boolean {
+  const [name, param] = pattern.split('/');
+  return name === at.name && (param === undefined || at.id !== null);
+}
+
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [path = '', query = ''] = raw.split('?');

@@ -6,6 +6,7 @@ import { parseNumber } from '../logic/brew-draft.js';
 import { METHOD_LABELS } from '../logic/format.js';
 import { stepGrind } from '../logic/grind.js';
 import { stepNumber } from '../logic/step.js';
+import { Field } from './field.js';
 import { Rating } from './rating.js';
 import { RatioDisplay } from './ratio-display.js';
 import { ShotTimer } from './shot-timer.js';
@@ -31,50 +32,54 @@ const STEPS: Record<NumberField, { step: number; start: number }> = {
   tempC: { step: 1, start: 93 },
 };
 
-/**
- * The brew form: big steppers in the order of a shot (grind, dose, out, time), then the
- * verdict (taste, rating). Controlled: the parent owns the draft and saving.
- */
-export function BrewForm({ draft, onChange, errors, coffee }: BrewFormProps): JSX.Element {
-  const set = (patch: Partial<BrewDraft>) => onChange({ ...draft, ...patch });
-  const filter = isFilter(draft.method);
-  const outField: NumberField = filter ? 'waterG' : 'yieldG';
+type SetDraft = (patch: Partial<BrewDraft>) => void;
 
-  const numberStepper = (field: NumberField, label: string, unit: string) => {
-    const spec = BREW_FIELDS[field];
-    const { step, start } = STEPS[field];
-    const current = parseNumber(draft[field]);
-    return (
-      <Stepper
-        id={`f-${field}`}
-        label={label}
-        unit={unit}
-        value={draft[field]}
-        error={errors[field] ?? null}
-        onInput={(text) => set({ [field]: text })}
-        onStep={(dir) => {
-          const base = current === null || Number.isNaN(current) ? null : current;
-          set({ [field]: String(stepNumber(base, dir * step, spec.min, spec.max, start)) });
-        }}
-      />
-    );
-  };
-
-  const ratio = brewRatio({
-    method: draft.method,
-    doseG: parseNumber(draft.doseG),
-    yieldG: parseNumber(draft.yieldG),
-    waterG: parseNumber(draft.waterG),
-  });
-
+/** A number field as a stepper: − and + move it by the field's step, within its range. */
+function NumberStepper(props: {
+  draft: BrewDraft;
+  field: NumberField;
+  label: string;
+  unit: string;
+  error: string | undefined;
+  set: SetDraft;
+}): JSX.Element {
+  const { draft, field, set } = props;
+  const spec = BREW_FIELDS[field];
+  const { step, start } = STEPS[field];
+  const current = parseNumber(draft[field]);
   return (
-    <div class="stack">
-      <div class="card stack">
-        {coffee}
-        <div class="field">
-          <label for="f-method">Method</label>
+    <Stepper
+      id={`f-${field}`}
+      label={props.label}
+      unit={props.unit}
+      value={draft[field]}
+      error={props.error ?? null}
+      onInput={(text) => set({ [field]: text })}
+      onStep={(dir) => {
+        const base = current === null || Number.isNaN(current) ? null : current;
+        set({ [field]: String(stepNumber(base, dir * step, spec.min, spec.max, start)) });
+      }}
+    />
+  );
+}
+
+/** The coffee (given by the screen) and the method. */
+function WhatCard({
+  draft,
+  set,
+  coffee,
+}: {
+  draft: BrewDraft;
+  set: SetDraft;
+  coffee: JSX.Element;
+}) {
+  return (
+    <div class="card stack">
+      {coffee}
+      <Field id="f-method" label="Method">
+        {(control) => (
           <select
-            id="f-method"
+            {...control}
             class="input"
             value={draft.method}
             onChange={(e) => set({ method: e.currentTarget.value as BrewDraft['method'] })}
@@ -85,9 +90,83 @@ export function BrewForm({ draft, onChange, errors, coffee }: BrewFormProps): JS
               </option>
             ))}
           </select>
-        </div>
-      </div>
+        )}
+      </Field>
+    </div>
+  );
+}
 
+/** What is folded under "More": grinder, temperature, the other weight, notes. */
+function MoreCard(props: { draft: BrewDraft; set: SetDraft; errors: Record<string, string> }) {
+  const { draft, set, errors } = props;
+  const filter = isFilter(draft.method);
+  const other: NumberField = filter ? 'yieldG' : 'waterG';
+  return (
+    <details class="card">
+      <summary class="label" style={{ minHeight: 'var(--tap)', alignContent: 'center' }}>
+        More: grinder, temperature, {filter ? 'yield' : 'water'}, notes
+      </summary>
+      <div class="stack" style={{ marginTop: '12px' }}>
+        <Field id="f-grinder" label="Grinder">
+          {(control) => (
+            <input
+              {...control}
+              class="input"
+              value={draft.grinder}
+              maxLength={BREW_FIELDS.grinder.maxLength}
+              onInput={(e) => set({ grinder: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <NumberStepper
+          draft={draft}
+          field="tempC"
+          label="Temperature"
+          unit="°C"
+          error={errors.tempC}
+          set={set}
+        />
+        <NumberStepper
+          draft={draft}
+          field={other}
+          label={filter ? 'Yield' : 'Water'}
+          unit="g"
+          error={errors[other]}
+          set={set}
+        />
+        <Field id="f-notes" label="Notes">
+          {(control) => (
+            <textarea
+              {...control}
+              class="input"
+              value={draft.notes}
+              maxLength={BREW_FIELDS.notes.maxLength}
+              onInput={(e) => set({ notes: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * The brew form: big steppers in the order of a shot (grind, dose, out, time), then the
+ * verdict (taste, rating). Controlled: the parent owns the draft and saving.
+ */
+export function BrewForm({ draft, onChange, errors, coffee }: BrewFormProps): JSX.Element {
+  const set: SetDraft = (patch) => onChange({ ...draft, ...patch });
+  const filter = isFilter(draft.method);
+  const out: NumberField = filter ? 'waterG' : 'yieldG';
+  const ratio = brewRatio({
+    method: draft.method,
+    doseG: parseNumber(draft.doseG),
+    yieldG: parseNumber(draft.yieldG),
+    waterG: parseNumber(draft.waterG),
+  });
+  return (
+    <div class="stack">
+      <WhatCard draft={draft} set={set} coffee={coffee} />
       <div class="card stack">
         <Stepper
           id="f-grindSetting"
@@ -101,52 +180,42 @@ export function BrewForm({ draft, onChange, errors, coffee }: BrewFormProps): JS
           onStep={(dir) => set({ grindSetting: stepGrind(draft.grindSetting, dir) })}
         />
         <div class="grid-2">
-          {numberStepper('doseG', 'Dose', 'g')}
-          {numberStepper(outField, filter ? 'Water' : 'Yield', 'g')}
+          <NumberStepper
+            draft={draft}
+            field="doseG"
+            label="Dose"
+            unit="g"
+            error={errors.doseG}
+            set={set}
+          />
+          <NumberStepper
+            draft={draft}
+            field={out}
+            label={filter ? 'Water' : 'Yield'}
+            unit="g"
+            error={errors[out]}
+            set={set}
+          />
         </div>
         <RatioDisplay ratio={ratio} method={draft.method} />
       </div>
-
       <div class="card stack">
         <ShotTimer onTime={(s) => set({ timeS: s === null ? '' : String(s) })} />
-        {numberStepper('timeS', 'Time', 's')}
+        <NumberStepper
+          draft={draft}
+          field="timeS"
+          label="Time"
+          unit="s"
+          error={errors.timeS}
+          set={set}
+        />
       </div>
-
       <div class="card stack">
         <TasteButtons value={draft.taste} onChange={(taste) => set({ taste })} />
         <Rating value={draft.rating} onChange={(rating) => set({ rating })} />
         {errors.rating ? <p class="error">{errors.rating}</p> : null}
       </div>
-
-      <details class="card">
-        <summary class="label" style={{ minHeight: 'var(--tap)', alignContent: 'center' }}>
-          More: grinder, temperature, {filter ? 'yield' : 'water'}, notes
-        </summary>
-        <div class="stack" style={{ marginTop: '12px' }}>
-          <div class="field">
-            <label for="f-grinder">Grinder</label>
-            <input
-              id="f-grinder"
-              class="input"
-              value={draft.grinder}
-              maxLength={BREW_FIELDS.grinder.maxLength}
-              onInput={(e) => set({ grinder: e.currentTarget.value })}
-            />
-          </div>
-          {numberStepper('tempC', 'Temperature', '°C')}
-          {numberStepper(filter ? 'yieldG' : 'waterG', filter ? 'Yield' : 'Water', 'g')}
-          <div class="field">
-            <label for="f-notes">Notes</label>
-            <textarea
-              id="f-notes"
-              class="input"
-              value={draft.notes}
-              maxLength={BREW_FIELDS.notes.maxLength}
-              onInput={(e) => set({ notes: e.currentTarget.value })}
-            />
-          </div>
-        </div>
-      </details>
+      <MoreCard draft={draft} set={set} errors={errors} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { Field } from './field.js';
 
 export interface StepperProps {
   id: string;
@@ -15,60 +16,61 @@ export interface StepperProps {
   error?: string | null;
 }
 
+function StepButton(props: {
+  label: string;
+  word: string | undefined;
+  dir: -1 | 1;
+  onStep: StepperProps['onStep'];
+}) {
+  const { dir } = props;
+  return (
+    <button
+      type="button"
+      class="stepper-btn"
+      aria-label={`${props.label} ${props.word ?? (dir < 0 ? 'less' : 'more')}`}
+      data-step={dir < 0 ? 'dec' : 'inc'}
+      onClick={() => props.onStep(dir)}
+    >
+      <span aria-hidden="true">
+        {dir < 0 ? '−' : '+'}
+        <small>{props.word ?? ''}</small>
+      </span>
+    </button>
+  );
+}
+
 /**
  * − [value] +, each part a 64 px target: the thumb hits it with a wet hand at the grinder.
  * The value is a real text field too, so a keyboard (or a precise hand) can type it.
  */
 export function Stepper(props: StepperProps): JSX.Element {
-  const { id, label, value, unit, error } = props;
-  const dec = props.decLabel ?? 'less';
-  const inc = props.incLabel ?? 'more';
-  const errorId = `${id}-error`;
+  const { id, label, unit } = props;
   return (
-    <div class="stepper">
-      <label class="label" for={id}>
-        {label}
-        {unit ? <span class="muted"> ({unit})</span> : null}
-      </label>
-      <div class="stepper-row">
-        <button
-          type="button"
-          class="stepper-btn"
-          aria-label={`${label} ${dec}`}
-          data-step="dec"
-          onClick={() => props.onStep(-1)}
-        >
-          <span aria-hidden="true">
-            −<small>{props.decLabel ?? ''}</small>
-          </span>
-        </button>
-        <input
-          id={id}
-          class="stepper-value"
-          value={value}
-          inputMode={props.inputMode ?? 'decimal'}
-          autoComplete="off"
-          aria-invalid={error ? 'true' : 'false'}
-          aria-describedby={error ? errorId : undefined}
-          onInput={(e) => props.onInput(e.currentTarget.value)}
-        />
-        <button
-          type="button"
-          class="stepper-btn"
-          aria-label={`${label} ${inc}`}
-          data-step="inc"
-          onClick={() => props.onStep(1)}
-        >
-          <span aria-hidden="true">
-            +<small>{props.incLabel ?? ''}</small>
-          </span>
-        </button>
-      </div>
-      {error ? (
-        <p class="error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      id={id}
+      class="stepper"
+      error={props.error}
+      label={
+        <>
+          {label}
+          {unit ? <span class="muted"> ({unit})</span> : null}
+        </>
+      }
+    >
+      {(control) => (
+        <div class="stepper-row">
+          <StepButton label={label} word={props.decLabel} dir={-1} onStep={props.onStep} />
+          <input
+            {...control}
+            class="stepper-value"
+            value={props.value}
+            inputMode={props.inputMode ?? 'decimal'}
+            autoComplete="off"
+            onInput={(e) => props.onInput(e.currentTarget.value)}
+          />
+          <StepButton label={label} word={props.incLabel} dir={1} onStep={props.onStep} />
+        </div>
+      )}
+    </Field>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFrom, draftPatch, draftProblems, parseNumber } from './brew-draft.js';
+import { draftFrom, draftPatch, draftProblems, fieldMessages, parseNumber } from './brew-draft.js';
 
 describe('brew draft', () => {
   it('parses numbers, decimal commas and junk', () => {
@@ -22,5 +22,16 @@ describe('brew draft', () => {
     expect(problems.doseG).toBe('Dose must be at most 100');
     expect(problems.timeS).toBe('Time must be a number');
     expect(draftProblems(draftFrom({ doseG: 18 }), Date.now())).toEqual({});
+  });
+  it('names each field by its label, with its first problem', () => {
+    const messages = fieldMessages([
+      { field: 'roastDate', message: 'must not be in the future' },
+      { field: 'roastDate', message: 'must be a date' },
+      { field: 'colour', message: 'is not a field of bag' },
+    ]);
+    expect(messages).toEqual({
+      roastDate: 'Roast date must not be in the future',
+      colour: 'colour is not a field of bag',
+    });
   });
 });

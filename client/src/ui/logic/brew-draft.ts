@@ -76,13 +76,18 @@ export function draftPatch(d: BrewDraft): Patch<'brew'> {
   return patch as Patch<'brew'>;
 }
 
-/** Field → message, worded like the server's ("Dose must be at most 100"). */
-export function draftProblems(d: BrewDraft, nowMs: number): Record<string, string> {
+/** Field → message for a form, worded like the server's ("Dose must be at most 100"). */
+export function fieldMessages(
+  problems: readonly { field: string; message: string }[],
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of validatePatch('brew', draftPatch(d) as Record<string, unknown>, nowMs)) {
-    out[p.field] ??= `${FIELD_LABELS[p.field] ?? p.field} ${p.message}`;
-  }
+  for (const p of problems) out[p.field] ??= `${FIELD_LABELS[p.field] ?? p.field} ${p.message}`;
   return out;
+}
+
+/** What is wrong with a draft, field → message. */
+export function draftProblems(d: BrewDraft, nowMs: number): Record<string, string> {
+  return fieldMessages(validatePatch('brew', draftPatch(d) as Record<string, unknown>, nowMs));
 }
 
 /** For a stored brew's values: the draft after a repeat keeps the recipe, not the verdict. */

@@ -1,12 +1,13 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { type AtStake, login, logout, signup } from '../../account/account.js';
-import { now } from '../app-state.js';
 import { Dialog } from '../components/dialog.js';
-import { ago, count } from '../logic/format.js';
-import { getEngine, syncNow, syncStatus } from '../sync-state.js';
+import { Field } from '../components/field.js';
+import { count } from '../logic/format.js';
+import { getEngine, syncStatus } from '../sync-state.js';
 import { showToast } from '../toast-state.js';
-import { RejectedList } from './rejected-list.js';
+import { KeepDataDialog, UnsyncedLoginDialog } from './account-dialogs.js';
+import { SyncDetails } from './sync-details.js';
 
 type Mode = 'signup' | 'login';
 
@@ -22,6 +23,82 @@ function problemOf(email: string, password: string): string | null {
   if (password.length < 8) return 'The password needs at least 8 characters.';
   if (password.length > 200) return 'The password must be at most 200 characters.';
   return null;
+}
+
+function ModeToggle({ mode, onMode }: { mode: Mode; onMode: (mode: Mode) => void }) {
+  return (
+    <fieldset class="segmented">
+      <legend class="visually-hidden">Account action</legend>
+      <button
+        type="button"
+        class="toggle"
+        aria-pressed={mode === 'signup'}
+        onClick={() => onMode('signup')}
+      >
+        Sign up
+      </button>
+      <button
+        type="button"
+        class="toggle"
+        aria-pressed={mode === 'login'}
+        onClick={() => onMode('login')}
+      >
+        Log in
+      </button>
+    </fieldset>
+  );
+}
+
+function CredentialFields(props: {
+  mode: Mode;
+  email: string;
+  password: string;
+  onEmail: (email: string) => void;
+  onPassword: (password: string) => void;
+}) {
+  return (
+    <>
+      <Field id="a-email" label="Email">
+        {(control) => (
+          <input
+            {...control}
+            class="input"
+            type="email"
+            autoComplete="email"
+            value={props.email}
+            onInput={(e) => props.onEmail(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <Field id="a-password" label="Password" hint="At least 8 characters.">
+        {(control) => (
+          <input
+            {...control}
+            class="input"
+            type="password"
+            autoComplete={props.mode === 'signup' ? 'new-password' : 'current-password'}
+            value={props.password}
+            onInput={(e) => props.onPassword(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+function AuthSubmit({ mode, error, busy }: { mode: Mode; error: string | null; busy: boolean }) {
+  return (
+    <>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" class="btn btn-primary btn-big" disabled={busy}>
+        {busy ? 'Please wait…' : mode === 'signup' ? 'Create account' : 'Log in'}
+      </button>
+    </>
+  );
 }
 
 /** Sign up / log in, and the dialogs a log-in can need (merge or discard). */
@@ -74,27 +151,7 @@ function AuthForm({ presetEmail, relogin }: { presetEmail: string; relogin: bool
   return (
     <section class="card stack" aria-labelledby="auth-title">
       <h2 id="auth-title">{mode === 'signup' ? 'Create an account' : 'Log in'}</h2>
-      {relogin ? null : (
-        <fieldset class="segmented">
-          <legend class="visually-hidden">Account action</legend>
-          <button
-            type="button"
-            class="toggle"
-            aria-pressed={mode === 'signup'}
-            onClick={() => setMode('signup')}
-          >
-            Sign up
-          </button>
-          <button
-            type="button"
-            class="toggle"
-            aria-pressed={mode === 'login'}
-            onClick={() => setMode('login')}
-          >
-            Log in
-          </button>
-        </fieldset>
-      )}
+      {relogin ? null : <ModeToggle mode={mode} onMode={setMode} />}
       <form
         noValidate
         onSubmit={(e) => {
@@ -102,86 +159,28 @@ function AuthForm({ presetEmail, relogin }: { presetEmail: string; relogin: bool
           void submit();
         }}
       >
-        <div class="field">
-          <label for="a-email">Email</label>
-          <input
-            id="a-email"
-            class="input"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="a-password">Password</label>
-          <input
-            id="a-password"
-            class="input"
-            type="password"
-            autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
-            value={password}
-            aria-describedby="a-password-hint"
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-          <span id="a-password-hint" class="muted">
-            At least 8 characters.
-          </span>
-        </div>
-        {error ? (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" class="btn btn-primary btn-big" disabled={busy}>
-          {busy ? 'Please wait…' : mode === 'signup' ? 'Create account' : 'Log in'}
-        </button>
+        <CredentialFields
+          mode={mode}
+          email={email}
+          password={password}
+          onEmail={setEmail}
+          onPassword={setPassword}
+        />
+        <AuthSubmit mode={mode} error={error} busy={busy} />
       </form>
 
-      <Dialog
-        open={choice !== null}
-        title="Keep this device's brews?"
+      <KeepDataDialog
+        atStake={choice}
+        email={email.trim()}
         onCancel={() => setChoice(null)}
-      >
-        <p>
-          This device has {choice?.bags ?? 0} bags and {choice?.brews ?? 0} brews that are not in an
-          account. Add them to {email.trim()}, or discard them?
-        </p>
-        <div class="btn-row">
-          <button
-            type="button"
-            class="btn btn-danger"
-            onClick={() => choose({ anonymousData: 'discard' })}
-          >
-            Discard them
-          </button>
-          <button
-            type="button"
-            class="btn btn-primary"
-            onClick={() => choose({ anonymousData: 'merge' })}
-          >
-            Add to my account
-          </button>
-        </div>
-      </Dialog>
-      <Dialog open={unsynced !== null} title="Unsynced changes" onCancel={() => setUnsynced(null)}>
-        <p>
-          {unsynced} changes of the previous account haven't reached the server. Logging in as{' '}
-          {email.trim()} discards them.
-        </p>
-        <div class="btn-row">
-          <button type="button" class="btn" onClick={() => setUnsynced(null)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            class="btn btn-danger"
-            onClick={() => choose({ discardUnsynced: true })}
-          >
-            Discard and log in
-          </button>
-        </div>
-      </Dialog>
+        onChoose={choose}
+      />
+      <UnsyncedLoginDialog
+        unsynced={unsynced}
+        email={email.trim()}
+        onCancel={() => setUnsynced(null)}
+        onChoose={choose}
+      />
     </section>
   );
 }
@@ -238,45 +237,6 @@ function SignedIn({ email }: { email: string }) {
           </button>
         </div>
       </Dialog>
-    </section>
-  );
-}
-
-function SyncDetails() {
-  const s = syncStatus.value;
-  const state =
-    s.state === 'offline'
-      ? 'Offline'
-      : s.state === 'syncing'
-        ? 'Syncing…'
-        : s.state === 'error'
-          ? 'Error'
-          : 'Up to date';
-  return (
-    <section class="card stack" aria-labelledby="sync-title">
-      <h2 id="sync-title">Sync</h2>
-      <dl class="kv">
-        <dt>Status</dt>
-        <dd data-testid="sync-state">{s.accountId ? state : 'This device only (no account)'}</dd>
-        <dt>Last synced</dt>
-        <dd>{s.lastSyncedAt ? ago(s.lastSyncedAt, now.value) : 'never'}</dd>
-        <dt>Waiting to send</dt>
-        <dd>{count(s.pending)}</dd>
-        {s.lastError && s.state === 'error' ? (
-          <>
-            <dt>Last error</dt>
-            <dd>{s.lastError.message}</dd>
-          </>
-        ) : null}
-      </dl>
-      {s.accountId ? (
-        <div class="btn-row">
-          <button type="button" class="btn" disabled={s.state === 'syncing'} onClick={syncNow}>
-            Sync now
-          </button>
-        </div>
-      ) : null}
-      <RejectedList />
     </section>
   );
 }

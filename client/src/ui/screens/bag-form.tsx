@@ -1,18 +1,26 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { BAG_FIELDS, ROAST_LEVELS, type RoastLevel } from '../../../../shared/model/entities.js';
+import {
+  BAG_FIELDS,
+  type BagValues,
+  ROAST_LEVELS,
+  type RoastLevel,
+} from '../../../../shared/model/entities.js';
 import { validatePatch } from '../../../../shared/model/validate.js';
 import {
   createBag,
   discardRejected,
   getBag,
+  type OutboxEntry,
   updateBag,
   ValidationError,
 } from '../../data/index.js';
-import { db, rejected } from '../app-state.js';
-import { FIELD_LABELS, parseNumber } from '../logic/brew-draft.js';
+import { db } from '../app-state.js';
+import { Field, focusFirstInvalid } from '../components/field.js';
+import { RefusedBanner, refusedChange } from '../components/refused-banner.js';
+import { fieldMessages, parseNumber } from '../logic/brew-draft.js';
 import { changedFields } from '../logic/changed.js';
-import { navigate } from '../router.js';
+import { navigate, type ScreenProps } from '../router.js';
 import { showToast } from '../toast-state.js';
 
 interface BagDraft {
@@ -35,6 +43,18 @@ const EMPTY: BagDraft = {
   notes: '',
 };
 
+function draftOf(bag: BagValues): BagDraft {
+  return {
+    name: bag.name,
+    roaster: bag.roaster ?? '',
+    origin: bag.origin ?? '',
+    roastLevel: bag.roastLevel ?? '',
+    roastDate: bag.roastDate ?? '',
+    weightG: bag.weightG === null ? '' : String(bag.weightG),
+    notes: bag.notes ?? '',
+  };
+}
+
 function patchOf(d: BagDraft): Record<string, unknown> {
   const text = (s: string) => (s.trim() === '' ? null : s.trim());
   return {
@@ -48,143 +68,133 @@ function patchOf(d: BagDraft): Record<string, unknown> {
   };
 }
 
-/** New bag (id null) or edit bag. Checked with the shared validator, like the server. */
-export function BagForm({ id, retry }: { id: string | null; retry?: string | null }): JSX.Element {
+/** The bag being edited as a draft, and as it was when opened (a new bag: empty, no opened). */
+function useStoredBag(id: string) {
   const [draft, setDraft] = useState<BagDraft | null>(id ? null : EMPTY);
   const [opened, setOpened] = useState<BagDraft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const retryId = retry ?? null;
-  const refused = retryId ? rejected.value.find((e) => e.mutationId === retryId) : undefined;
-
   useEffect(() => {
     if (!id) return;
     void getBag(db, id).then((bag) => {
       if (!bag) return;
-      const stored: BagDraft = {
-        name: bag.name,
-        roaster: bag.roaster ?? '',
-        origin: bag.origin ?? '',
-        roastLevel: bag.roastLevel ?? '',
-        roastDate: bag.roastDate ?? '',
-        weightG: bag.weightG === null ? '' : String(bag.weightG),
-        notes: bag.notes ?? '',
-      };
-      setDraft(stored);
-      setOpened(stored);
+      setDraft(draftOf(bag));
+      setOpened(draftOf(bag));
     });
   }, [id]);
-  if (draft === null) return <p class="muted">Loading…</p>;
+  return { draft, setDraft, opened };
+}
 
-  const set = (k: keyof BagDraft) => (e: { currentTarget: { value: string } }) =>
-    setDraft({ ...draft, [k]: e.currentTarget.value });
-
-  async function save(e: Event) {
-    e.preventDefault();
-    if (!draft) return;
-    const patch = patchOf(draft);
-    const problems: Record<string, string> = {};
-    for (const p of validatePatch('bag', patch, Date.now(), { creating: !id })) {
-      problems[p.field] ??= `${FIELD_LABELS[p.field] ?? p.field} ${p.message}`;
-    }
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) {
-      // After the render that marks the fields invalid.
-      setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    try {
-      // Edit and retry: the refused change is undone first, so the edit replaces it.
-      if (refused) await discardRejected(db, refused.mutationId);
-      if (id && (await getBag(db, id))) {
-        // Only what was edited here: another device may have changed the rest meanwhile.
-        await updateBag(db, id, refused || !opened ? patch : changedFields(patch, patchOf(opened)));
-        navigate(`#/bag/${id}`);
-      } else {
-        const name = patch.name as string;
-        const created = await createBag(db, { ...patch, name }, id ?? crypto.randomUUID());
-        showToast('Bag added');
-        navigate(`#/bag/${created}`);
-      }
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      setErrors(
-        Object.fromEntries(error.problems.map((p) => [p.field, `${p.field} ${p.message}`])),
-      );
-    }
+/**
+ * Writes the form, then opens the bag. An edit writes only what was edited here (another device
+ * may have changed the rest meanwhile); an edit-and-retry undoes the refused change first and
+ * re-sends everything, so the edit replaces it.
+ */
+async function saveBag(
+  id: string,
+  draft: BagDraft,
+  opened: BagDraft | null,
+  refused?: OutboxEntry,
+) {
+  const patch = patchOf(draft);
+  if (refused) await discardRejected(db, refused.mutationId);
+  if (id && (await getBag(db, id))) {
+    await updateBag(db, id, refused || !opened ? patch : changedFields(patch, patchOf(opened)));
+    navigate(`#/bag/${id}`);
+  } else {
+    const name = patch.name as string;
+    const created = await createBag(db, { ...patch, name }, id || crypto.randomUUID());
+    showToast('Bag added');
+    navigate(`#/bag/${created}`);
   }
+}
 
-  const field = (k: keyof BagDraft, label: string, input: JSX.Element) => (
-    <div class="field">
-      <label for={`b-${k}`}>{label}</label>
-      {input}
-      {errors[k] ? (
-        <p class="error" id={`b-${k}-error`}>
-          {errors[k]}
-        </p>
-      ) : null}
-    </div>
-  );
-  const text = (k: keyof BagDraft, max: number, extra: Record<string, string> = {}) => (
-    <input
-      id={`b-${k}`}
-      class="input"
-      value={draft[k]}
-      maxLength={max}
-      aria-invalid={errors[k] ? 'true' : 'false'}
-      aria-describedby={errors[k] ? `b-${k}-error` : undefined}
-      onInput={set(k)}
-      {...extra}
-    />
-  );
+type Edit = (field: keyof BagDraft) => (e: { currentTarget: { value: string } }) => void;
 
+/** The bag's fields, each with its label and error. */
+function BagFields(props: { draft: BagDraft; errors: Record<string, string>; edit: Edit }) {
+  const { draft, errors, edit } = props;
+  const text = (
+    k: keyof BagDraft,
+    label: string,
+    max: number,
+    extra: Record<string, string> = {},
+  ) => (
+    <Field id={`b-${k}`} label={label} error={errors[k]}>
+      {(control) => (
+        <input
+          {...control}
+          class="input"
+          value={draft[k]}
+          maxLength={max}
+          onInput={edit(k)}
+          {...extra}
+        />
+      )}
+    </Field>
+  );
   return (
-    <form onSubmit={save} noValidate class="stack" aria-labelledby="bag-form-title">
-      <h1 id="bag-form-title">{id ? 'Edit bag' : 'Add a bag'}</h1>
-      {refused ? (
-        <div class="banner banner-danger" role="alert">
-          The server refused this change: <strong>{refused.error?.message}</strong>. Fix it and save
-          to send it again.
-        </div>
-      ) : null}
-      <div class="card">
-        {field(
-          'name',
-          'Name',
-          text('name', BAG_FIELDS.name.maxLength, { placeholder: 'e.g. Ethiopia Guji' }),
-        )}
-        {field('roaster', 'Roaster', text('roaster', BAG_FIELDS.roaster.maxLength))}
-        {field('origin', 'Origin', text('origin', BAG_FIELDS.origin.maxLength))}
-        {field(
-          'roastLevel',
-          'Roast level',
-          <select
-            id="b-roastLevel"
-            class="input"
-            value={draft.roastLevel}
-            onChange={set('roastLevel')}
-          >
+    <div class="card">
+      {text('name', 'Name', BAG_FIELDS.name.maxLength, { placeholder: 'e.g. Ethiopia Guji' })}
+      {text('roaster', 'Roaster', BAG_FIELDS.roaster.maxLength)}
+      {text('origin', 'Origin', BAG_FIELDS.origin.maxLength)}
+      <Field id="b-roastLevel" label="Roast level" error={errors.roastLevel}>
+        {(control) => (
+          <select {...control} class="input" value={draft.roastLevel} onChange={edit('roastLevel')}>
             <option value="">Not set</option>
             {ROAST_LEVELS.map((l) => (
               <option key={l} value={l}>
                 {l}
               </option>
             ))}
-          </select>,
+          </select>
         )}
-        {field('roastDate', 'Roast date', text('roastDate', 10, { type: 'date' }))}
-        {field('weightG', 'Weight (g)', text('weightG', 6, { inputMode: 'decimal' }))}
-        {field(
-          'notes',
-          'Notes',
+      </Field>
+      {text('roastDate', 'Roast date', 10, { type: 'date' })}
+      {text('weightG', 'Weight (g)', 6, { inputMode: 'decimal' })}
+      <Field id="b-notes" label="Notes" error={errors.notes}>
+        {(control) => (
           <textarea
-            id="b-notes"
+            {...control}
             class="input"
             value={draft.notes}
             maxLength={BAG_FIELDS.notes.maxLength}
-            onInput={set('notes')}
-          />,
+            onInput={edit('notes')}
+          />
         )}
-      </div>
+      </Field>
+    </div>
+  );
+}
+
+/** New bag (no id) or edit bag. Checked with the shared validator, like the server. */
+export function BagForm({ id, params }: ScreenProps): JSX.Element {
+  const { draft, setDraft, opened } = useStoredBag(id);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const refused = refusedChange(params);
+  if (draft === null) return <p class="muted">Loading…</p>;
+
+  const edit: Edit = (k) => (e) => setDraft({ ...draft, [k]: e.currentTarget.value });
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (!draft) return;
+    const problems = fieldMessages(
+      validatePatch('bag', patchOf(draft), Date.now(), { creating: !id }),
+    );
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return focusFirstInvalid();
+    try {
+      await saveBag(id, draft, opened, refused);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      setErrors(fieldMessages(error.problems));
+    }
+  }
+
+  return (
+    <form onSubmit={save} noValidate class="stack" aria-labelledby="bag-form-title">
+      <h1 id="bag-form-title">{id ? 'Edit bag' : 'Add a bag'}</h1>
+      <RefusedBanner change={refused} />
+      <BagFields draft={draft} errors={errors} edit={edit} />
       <div class="btn-row">
         <button type="submit" class="btn btn-primary btn-big">
           {id ? 'Save bag' : 'Add bag'}

@@ -5,32 +5,31 @@ import {
   deleteBrew,
   discardRejected,
   getBrew,
+  type OutboxEntry,
   restoreBrew,
   updateBrew,
   ValidationError,
 } from '../../data/index.js';
-import { bags, db, rejected } from '../app-state.js';
+import { bags, db } from '../app-state.js';
 import { BrewForm } from '../components/brew-form.js';
+import { CoffeePicker } from '../components/coffee-picker.js';
+import { RefusedBanner, refusedChange } from '../components/refused-banner.js';
 import {
   type BrewDraft,
   draftFrom,
   draftPatch,
   draftProblems,
-  FIELD_LABELS,
+  fieldMessages,
 } from '../logic/brew-draft.js';
 import { changedFields } from '../logic/changed.js';
-import { navigate } from '../router.js';
+import { navigate, type ScreenProps } from '../router.js';
 import { showToast } from '../toast-state.js';
 
-/** Edit one brew (also where "edit and retry" of a rejected change lands). */
-export function BrewEdit({ id, retry }: { id: string; retry?: string | null }): JSX.Element {
+/** The stored brew as a draft, and as it was when opened; `missing` once known deleted. */
+function useStoredBrew(id: string) {
   const [draft, setDraft] = useState<BrewDraft | null>(null);
   const [opened, setOpened] = useState<BrewDraft | null>(null);
   const [missing, setMissing] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const retryId = retry ?? null;
-  const refused = retryId ? rejected.value.find((e) => e.mutationId === retryId) : undefined;
-
   useEffect(() => {
     void getBrew(db, id).then((brew) => {
       if (!brew || brew.deletedAt !== null) setMissing(true);
@@ -40,17 +39,52 @@ export function BrewEdit({ id, retry }: { id: string; retry?: string | null }): 
       }
     });
   }, [id]);
+  return { draft, setDraft, opened, missing };
+}
 
-  if (missing) {
-    return (
-      <div class="empty card">
-        <p>This brew was deleted.</p>
-        <a class="btn" href="#/history">
-          Deleted items
-        </a>
-      </div>
-    );
-  }
+/**
+ * Writes an edit: only what was edited here (another device may have changed the rest
+ * meanwhile). An edit-and-retry undoes the refused change first and re-sends everything, so
+ * the edit replaces it.
+ */
+async function saveEdit(
+  id: string,
+  draft: BrewDraft,
+  opened: BrewDraft | null,
+  refused?: OutboxEntry,
+) {
+  const full = { ...draftPatch(draft), ...(draft.bagId ? { bagId: draft.bagId } : {}) };
+  const patch =
+    refused || !opened ? full : changedFields(full, { ...draftPatch(opened), bagId: opened.bagId });
+  if (refused) await discardRejected(db, refused.mutationId);
+  const row = await getBrew(db, id);
+  if (row) await updateBrew(db, id, patch);
+  else if (draft.bagId) await createBrew(db, { ...full, bagId: draft.bagId }, id);
+}
+
+async function removeBrew(id: string) {
+  await deleteBrew(db, id);
+  navigate('#/');
+  showToast('Brew deleted', { label: 'Undo', run: () => void restoreBrew(db, id) });
+}
+
+function DeletedBrew(): JSX.Element {
+  return (
+    <div class="empty card">
+      <p>This brew was deleted.</p>
+      <a class="btn" href="#/history">
+        Deleted items
+      </a>
+    </div>
+  );
+}
+
+/** Edit one brew (also where "edit and retry" of a rejected change lands). */
+export function BrewEdit({ id, params }: ScreenProps): JSX.Element {
+  const { draft, setDraft, opened, missing } = useStoredBrew(id);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const refused = refusedChange(params);
+  if (missing) return <DeletedBrew />;
   if (draft === null) return <p class="muted">Loading…</p>;
 
   async function save(e: Event) {
@@ -60,57 +94,22 @@ export function BrewEdit({ id, retry }: { id: string; retry?: string | null }): 
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     try {
-      const full = { ...draftPatch(draft), ...(draft.bagId ? { bagId: draft.bagId } : {}) };
-      // Only what was edited here (another device may have changed the rest meanwhile); an
-      // edit-and-retry re-sends everything, since discarding the refused change undoes it.
-      const patch =
-        refused || !opened
-          ? full
-          : changedFields(full, { ...draftPatch(opened), bagId: opened.bagId });
-      // Edit and retry: the refused change is undone first, so the edit replaces it.
-      if (refused) await discardRejected(db, refused.mutationId);
-      const row = await getBrew(db, id);
-      if (row) await updateBrew(db, id, patch);
-      else if (draft.bagId) await createBrew(db, { ...full, bagId: draft.bagId }, id);
+      await saveEdit(id, draft, opened, refused);
       showToast('Brew updated');
       navigate('#/');
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      setErrors(
-        Object.fromEntries(
-          error.problems.map((p) => [p.field, `${FIELD_LABELS[p.field] ?? p.field} ${p.message}`]),
-        ),
-      );
+      setErrors(fieldMessages(error.problems));
     }
   }
 
-  async function remove() {
-    await deleteBrew(db, id);
-    navigate('#/');
-    showToast('Brew deleted', {
-      label: 'Undo',
-      run: () => void restoreBrew(db, id),
-    });
-  }
-
   const coffee = (
-    <div class="field">
-      <label for="f-bag">Coffee</label>
-      <select
-        id="f-bag"
-        class="input"
-        value={draft.bagId ?? ''}
-        onChange={(e) => setDraft({ ...draft, bagId: e.currentTarget.value })}
-      >
-        {(bags.value ?? []).map((b) => (
-          <option key={b.id} value={b.id}>
-            {b.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <CoffeePicker
+      bags={bags.value ?? []}
+      value={draft.bagId}
+      onChange={(bagId) => setDraft({ ...draft, bagId })}
+    />
   );
-
   return (
     <form onSubmit={save} noValidate aria-labelledby="edit-title">
       <div class="screen-head">
@@ -119,12 +118,7 @@ export function BrewEdit({ id, retry }: { id: string; retry?: string | null }): 
           Repeat
         </a>
       </div>
-      {refused ? (
-        <div class="banner banner-danger" role="alert">
-          The server refused this change: <strong>{refused.error?.message}</strong>. Fix it and save
-          to send it again.
-        </div>
-      ) : null}
+      <RefusedBanner change={refused} />
       <BrewForm
         draft={draft}
         onChange={(next) => {
@@ -135,7 +129,7 @@ export function BrewEdit({ id, retry }: { id: string; retry?: string | null }): 
         coffee={coffee}
       />
       <div class="btn-row" style={{ marginTop: '12px' }}>
-        <button type="button" class="btn btn-danger" onClick={() => void remove()}>
+        <button type="button" class="btn btn-danger" onClick={() => void removeBrew(id)}>
           Delete brew
         </button>
       </div>

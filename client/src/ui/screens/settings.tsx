@@ -17,6 +17,30 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function RestoreLink(): JSX.Element {
+  const deletedCount = deleted.value.bags.length + deleted.value.brews.length;
+  return (
+    <section class="card" aria-labelledby="restore-title">
+      <h2 id="restore-title">Restore</h2>
+      <a class="btn" href="#/history">
+        History and deleted items ({deletedCount + history.value.length})
+      </a>
+    </section>
+  );
+}
+
+function About(): JSX.Element {
+  return (
+    <section class="card" aria-labelledby="about-title">
+      <h2 id="about-title">About</h2>
+      <dl class="kv">
+        <dt>App version</dt>
+        <dd data-testid="app-version">{version}</dd>
+      </dl>
+    </section>
+  );
+}
+
 /** Settings / data: export, import, storage, version. */
 export function Settings(): JSX.Element {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -56,7 +80,6 @@ export function Settings(): JSX.Element {
     }
   }
 
-  const deletedCount = deleted.value.bags.length + deleted.value.brews.length;
   return (
     <div class="stack">
       <h1>Settings</h1>
@@ -91,20 +114,9 @@ export function Settings(): JSX.Element {
           </p>
         ) : null}
       </section>
-      <section class="card" aria-labelledby="restore-title">
-        <h2 id="restore-title">Restore</h2>
-        <a class="btn" href="#/history">
-          History and deleted items ({deletedCount + history.value.length})
-        </a>
-      </section>
+      <RestoreLink />
       <PwaStatus />
-      <section class="card" aria-labelledby="about-title">
-        <h2 id="about-title">About</h2>
-        <dl class="kv">
-          <dt>App version</dt>
-          <dd data-testid="app-version">{version}</dd>
-        </dl>
-      </section>
+      <About />
     </div>
   );
 }
