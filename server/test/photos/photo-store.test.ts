@@ -75,6 +75,15 @@ describe.each(PHOTO_BACKENDS)('photo store: $name', (backend) => {
     expect(await store.bytesUsed(other)).toBe(0);
   });
 
+  it('refuses a name that is not an account id and a SHA-256 hex hash, storing nothing', async () => {
+    const account = await opened.newAccount();
+    const { bytes, hash } = photo();
+    await expect(store.put(account, hash.toUpperCase(), bytes, 'image/jpeg')).rejects.toThrow();
+    await expect(store.put(account, '../x', bytes, 'image/jpeg')).rejects.toThrow();
+    await expect(store.put(`${account}/..`, hash, bytes, 'image/jpeg')).rejects.toThrow();
+    expect(await store.bytesUsed(account)).toBe(0);
+  });
+
   it('deletes, and deleting again is not an error', async () => {
     const account = await opened.newAccount();
     const kept = photo(700);
