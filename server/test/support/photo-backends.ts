@@ -35,7 +35,7 @@ const postgres: PhotoBackend = {
     const schema = url === undefined ? undefined : `test_${randomUUID().replaceAll('-', '')}`;
     const database = await createDatabase({ url, dataDir: 'memory://', schema });
     await migrateToLatest(database.db, database.schema);
-    const photos = createPhotoStore(loadPhotoConfig({}).store, database.db);
+    const photos = await createPhotoStore(loadPhotoConfig({}).store, database.db);
     return {
       store: photos.store,
       async newAccount() {
@@ -85,7 +85,7 @@ const s3: PhotoBackend = {
       S3_SECRET_ACCESS_KEY: 'S3RVER',
     });
     if (config.store.kind !== 's3') throw new Error('PHOTO_STORE=s3 did not choose S3');
-    const photos = openS3PhotoStore(config.store);
+    const photos = await openS3PhotoStore(config.store);
     return {
       store: photos.store,
       newAccount: async () => randomUUID(),
