@@ -53,15 +53,16 @@ export function createPostgresPhotoStore(db: Kysely<Database>): PhotoStore {
     },
 
     async bytesUsed(accountId) {
-      // octet_length of a bytea reads the stored length, without fetching the bytes.
+      // octet_length of a bytea reads the stored length, without fetching the bytes; the sum
+      // is int8, which db/ parses to a number.
       const row = await db
         .selectFrom('photo_bytes')
         .select((eb) =>
-          eb.fn.coalesce(eb.fn.sum<string>(eb.fn('octet_length', ['bytes'])), eb.lit(0)).as('used'),
+          eb.fn.coalesce(eb.fn.sum<number>(eb.fn('octet_length', ['bytes'])), eb.lit(0)).as('used'),
         )
         .where('account_id', '=', accountId)
         .executeTakeFirstOrThrow();
-      return Number(row.used);
+      return row.used;
     },
 
     async *listAccounts() {
