@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { isApiPath } from '../shared/protocol/routes.js';
 import { eventually, openControlledApp, readQueue } from './pwa-support.js';
 import { brewRow, logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
 import { mentions, readCacheStorage, readIndexedDb } from './stories/device-traces.js';
@@ -28,7 +29,7 @@ async function expectNoTraces(context: BrowserContext, page: Page, marks: string
   // 3. Cache Storage: no API response, and nothing cached mentions the person.
   const cached = await readCacheStorage(context);
   expect(
-    cached.filter((c) => new URL(c.url).pathname.startsWith('/api/')),
+    cached.filter((c) => isApiPath(new URL(c.url).pathname)),
     'cached API responses',
   ).toEqual([]);
   expect(mentions(cached, marks), 'Cache Storage').toEqual([]);

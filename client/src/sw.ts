@@ -13,6 +13,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { API_ROOT, type ApiRoute, ROUTES } from '../../shared/protocol/routes.js';
 // Straight to the modules, not data/index.ts: the worker needs the outbox, not the actions.
 import { createDb, type DialInDb } from './data/db.js';
 import { ackOutbox, rejectOutbox } from './data/outbox.js';
@@ -30,7 +31,7 @@ cleanupOutdatedCaches();
 // files (a path ending in a name with an extension) are never the shell.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api\//, /\/[^/]+\.[^/]+$/],
+    denylist: [new RegExp(`^${API_ROOT}/`), /\/[^/]+\.[^/]+$/],
   }),
 );
 
@@ -79,27 +80,28 @@ const pushQueue = createPushQueue({
   broadcast: (message: WorkerBroadcast) => channel.postMessage(message),
 });
 
-const apiPath = (path: string) => (url: URL) =>
-  url.origin === self.location.origin && url.pathname === path;
-const isPushUrl = apiPath('/api/sync/push');
-const isLogoutUrl = apiPath('/api/auth/logout');
+const apiPath = (route: ApiRoute) => (url: URL) =>
+  url.origin === self.location.origin && url.pathname === route.path;
+const isPushUrl = apiPath(ROUTES.sync.push);
+const isLogoutUrl = apiPath(ROUTES.auth.logout);
 const isSignInUrl = (url: URL) =>
-  apiPath('/api/auth/login')(url) || apiPath('/api/auth/signup')(url);
+  apiPath(ROUTES.auth.login)(url) || apiPath(ROUTES.auth.signup)(url);
 
 registerRoute(
   ({ url }) => isPushUrl(url),
   ({ request }) => pushQueue.handlePush(request),
-  'POST',
+  ROUTES.sync.push.method,
 );
 registerRoute(
   ({ url }) => isLogoutUrl(url),
   ({ request }) => pushQueue.handleLogout(request),
-  'POST',
+  ROUTES.auth.logout.method,
 );
 registerRoute(
   ({ url }) => isSignInUrl(url),
   ({ request }) => pushQueue.handleSignIn(request),
-  'POST',
+  // Sign-up and log-in are both POSTs.
+  ROUTES.auth.login.method,
 );
 
 self.addEventListener('message', (event) => {

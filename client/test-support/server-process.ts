@@ -9,7 +9,7 @@ import pg from 'pg';
  */
 export interface TestServer {
   url: string;
-  /** POST a JSON body to a test hook, e.g. /api/test/fail-next-push. */
+  /** POST a JSON body to a test hook, e.g. ROUTES.test.failNextPush.path. */
   hook(path: string, body?: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }

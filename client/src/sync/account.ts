@@ -1,4 +1,5 @@
 import type { Account, Credentials, SessionResponse } from '../../../shared/protocol/auth.js';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { learnServerTime } from '../data/clock.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
 import { localDataCounts } from '../data/queries.js';
@@ -32,8 +33,8 @@ async function authRequest(
 ): Promise<{ ok: true; account: Account } | { ok: false; error: SyncError }> {
   const result = await requestJson(
     engine.transport,
-    'POST',
-    `/api/auth/${path}`,
+    ROUTES.auth[path].method,
+    ROUTES.auth[path].path,
     credentials,
     engine.db.now,
   );
@@ -190,7 +191,12 @@ export async function logout(
   await clearDevice(engine);
   broadcast({ type: 'logged-out' });
   await engine.refresh();
-  const result = await requestJson(engine.transport, 'POST', '/api/auth/logout', {});
+  const result = await requestJson(
+    engine.transport,
+    ROUTES.auth.logout.method,
+    ROUTES.auth.logout.path,
+    {},
+  );
   if (result.kind === 'network') return { ok: true, serverSession: 'unreachable' };
   return { ok: true, serverSession: result.status === 202 ? 'queued' : 'ended' };
 }
