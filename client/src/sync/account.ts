@@ -1,4 +1,5 @@
 import type { Account, Credentials, SessionResponse } from '../../../shared/protocol/auth.js';
+import { normalizeEmail } from '../../../shared/protocol/auth-rules.js';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import { learnServerTime } from '../data/clock.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
@@ -23,8 +24,6 @@ export interface AtStake {
   bags: number;
   brews: number;
 }
-
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 async function authRequest(
   engine: SyncEngine,

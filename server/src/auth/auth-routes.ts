@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Credentials, LogoutResponse, SessionResponse } from '../../../shared/protocol/auth.js';
+import {
+  Credentials,
+  LogoutResponse,
+  normalizeEmail,
+  SessionResponse,
+} from '../../../shared/protocol/auth.js';
 import { ErrorBody } from '../../../shared/protocol/errors.js';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import type { AuthRateLimit } from '../config.js';
 import { AppError } from '../errors/app-error.js';
-import {
-  findAccountByEmail,
-  findAccountById,
-  insertAccount,
-  normalizeEmail,
-} from './account-repository.js';
+import { findAccountByEmail, findAccountById, insertAccount } from './account-repository.js';
 import { authRateLimit } from './auth-rate-limit.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
 import { requireAccount } from './require-account.js';

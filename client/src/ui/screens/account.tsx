@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { PASSWORD_LENGTH, passwordLength } from '../../../../shared/protocol/auth-rules.js';
 import { type AtStake, login, logout, signup } from '../../sync/index.js';
 import { now } from '../app-state.js';
 import { Dialog } from '../components/dialog.js';
@@ -19,8 +20,13 @@ const MESSAGES: Record<string, string> = {
 
 function problemOf(email: string, password: string): string | null {
   if (!/^\S+@\S+\.\S+$/.test(email.trim())) return 'Enter an email address.';
-  if (password.length < 8) return 'The password needs at least 8 characters.';
-  if (password.length > 200) return 'The password must be at most 200 characters.';
+  const length = passwordLength(password);
+  if (length < PASSWORD_LENGTH.min) {
+    return `The password needs at least ${PASSWORD_LENGTH.min} characters.`;
+  }
+  if (length > PASSWORD_LENGTH.max) {
+    return `The password must be at most ${PASSWORD_LENGTH.max} characters.`;
+  }
   return null;
 }
 
@@ -125,7 +131,7 @@ function AuthForm({ presetEmail, relogin }: { presetEmail: string; relogin: bool
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
           <span id="a-password-hint" class="muted">
-            At least 8 characters.
+            At least {PASSWORD_LENGTH.min} characters.
           </span>
         </div>
         {error ? (
