@@ -146,7 +146,9 @@ function isRow(value: unknown): boolean {
 
 /**
  * The reply is checked before anything is stored: a page that is not one (a captive portal's
- * HTML, a proxy's error, a bug) must not move the cursor or plant malformed clocks.
+ * HTML, a proxy's error, a bug) must not move the cursor or plant malformed clocks. By hand, so
+ * that TypeBox stays out of the bundles; wire-checkers.test.ts holds it to PullResponse. It is
+ * stricter than the schema on one point: every clock must be an HLC.
  */
 export function isPullPage(value: unknown): value is PullResponse {
   if (typeof value !== 'object' || value === null) return false;

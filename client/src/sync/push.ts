@@ -143,7 +143,7 @@ export async function pushOutbox(
   }
 }
 
-function isPushResponse(body: unknown): body is { serverTime: number; applied: number } {
+export function isPushResponse(body: unknown): body is { serverTime: number; applied: number } {
   if (typeof body !== 'object' || body === null) return false;
   const reply = body as Record<string, unknown>;
   return typeof reply.serverTime === 'number' && typeof reply.applied === 'number';
