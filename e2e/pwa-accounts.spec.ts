@@ -17,7 +17,7 @@ import { dispatchSyncEvent } from './support/cdp.js';
 import { expect, test } from './support/fixtures.js';
 
 /**
- * A queued write belongs to the account it was written under (DESIGN.md, "Accounts"): it never
+ * A queued write belongs to the account it was written under: it never
  * lands in another account, and log out empties the queue. Driven at the wire, as the sync
  * engine and the account lifecycle call these routes.
  */

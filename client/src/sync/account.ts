@@ -12,7 +12,7 @@ import { errorBodyOf, networkError, requestJson } from './http.js';
 import { type SyncError, toSyncError } from './push.js';
 
 /**
- * Account lifecycle on a device (DESIGN.md "Accounts"). Every function returns a result;
+ * Account lifecycle on a device: sign up, log in, log out. Every function returns a result;
  * expected failures (wrong password, offline, a choice the user must make) are not thrown.
  */
 
