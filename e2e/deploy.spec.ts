@@ -5,6 +5,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ROUTES } from '../shared/protocol/routes.js';
 import { expect, test } from './support/fixtures.js';
 import { packageScripts, repoRoot } from './support/package-scripts.js';
 import { startServer, uniqueSchema } from './support/server.js';
@@ -92,7 +93,7 @@ test('npm run migrate migrates a fresh database, twice, and the server starts on
     // The server drops the schema when it stops.
     const server = await startServer({ schema, dataDir });
     try {
-      const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+      const health = (await (await fetch(`${server.url}${ROUTES.health.path}`)).json()) as {
         migration: string | null;
       };
       expect(health.migration).toEqual(expect.any(String));
@@ -118,7 +119,7 @@ test('the production install (npm ci --omit=dev) serves the built app', async ()
     });
     const server = await startServer({ cwd: app });
     try {
-      const health = await fetch(`${server.url}/api/health`);
+      const health = await fetch(`${server.url}${ROUTES.health.path}`);
       expect(health.status).toBe(200);
       const page = await fetch(`${server.url}/`);
       expect(page.status).toBe(200);

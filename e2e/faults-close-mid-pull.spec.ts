@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
+import { ROUTES } from '../shared/protocol/routes.js';
 import { seedAccount } from './bench/browser-seed.js';
 import { TEST_PASSWORD } from './support/api.js';
 import { chromiumLaunchOptions } from './support/chromium.js';
@@ -44,14 +45,14 @@ test('a browser closed mid-pull resumes from the stored cursor and ends identica
     const page = context.pages()[0] ?? (await context.newPage());
     await openControlledApp(page);
     // A slow network (each pull page held back 300 ms), so the pull is long enough to be cut.
-    await context.route('**/api/sync/pull**', async (route) => {
+    await context.route(`**${ROUTES.sync.pull.path}**`, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       await route.continue();
     });
     let pulled = 0;
     const twoPagesIn = new Promise<void>((resolve) => {
       page.on('response', (response) => {
-        if (!response.url().includes('/api/sync/pull')) return;
+        if (!response.url().includes(ROUTES.sync.pull.path)) return;
         pulled += 1;
         if (pulled === 2) resolve();
       });
@@ -83,7 +84,7 @@ test('a browser closed mid-pull resumes from the stored cursor and ends identica
     const cursors: (string | null)[] = [];
     context.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.pathname === '/api/sync/pull') cursors.push(url.searchParams.get('cursor'));
+      if (url.pathname === ROUTES.sync.pull.path) cursors.push(url.searchParams.get('cursor'));
     });
     const app = context.pages()[0] ?? (await context.newPage());
     await app.goto('/');

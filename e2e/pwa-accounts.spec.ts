@@ -1,3 +1,4 @@
+import { ROUTES } from '../shared/protocol/routes.js';
 import { newApiClient, TEST_PASSWORD, uniqueEmail } from './support/api.js';
 import { dispatchSyncEvent } from './support/cdp.js';
 import { expect, test } from './support/fixtures.js';
@@ -16,7 +17,7 @@ import {
 } from './support/pwa.js';
 
 /**
- * A queued write belongs to the account it was written under (DESIGN.md, "Accounts"): it never
+ * A queued write belongs to the account it was written under: it never
  * lands in another account, and log out empties the queue. Driven at the wire, as the sync
  * engine and the account lifecycle call these routes.
  */
@@ -70,7 +71,7 @@ test.describe('queued writes and accounts', () => {
     expect(await readQueue(context)).toHaveLength(1);
 
     // The user chose to discard the unsynced brew and log out, offline.
-    const logout = await fetchFromPage(page, '/api/auth/logout', 'POST');
+    const logout = await fetchFromPage(page, ROUTES.auth.logout.path, 'POST');
     expect(logout).toEqual({ status: 202, body: { queued: true } });
     expect((await readQueue(context)).map((q) => q.metadata)).toEqual([{ kind: 'logout' }]);
     await page.close();
@@ -83,7 +84,7 @@ test.describe('queued writes and accounts', () => {
     );
     const probe = await context.newPage();
     await probe.goto('/favicon.svg');
-    expect((await fetchFromPage(probe, '/api/auth/me')).status).toBe(401);
+    expect((await fetchFromPage(probe, ROUTES.auth.me.path)).status).toBe(401);
 
     const owner = await newApiClient(server.url);
     await owner.login(email);
@@ -101,7 +102,7 @@ test.describe('queued writes and accounts', () => {
     await openControlledApp(page);
     await signInFromPage(page, 'signup', uniqueEmail('a'), TEST_PASSWORD);
     await context.setOffline(true);
-    expect((await fetchFromPage(page, '/api/auth/logout', 'POST')).status).toBe(202);
+    expect((await fetchFromPage(page, ROUTES.auth.logout.path, 'POST')).status).toBe(202);
     await page.close();
 
     // Back online, B signs in on this device (from a page that runs no app code, so no replay
@@ -117,7 +118,7 @@ test.describe('queued writes and accounts', () => {
       (await navigator.serviceWorker.ready).active?.postMessage({ type: 'replay' });
     });
     const me = await eventually(async () => {
-      const answer = await fetchFromPage(probe, '/api/auth/me');
+      const answer = await fetchFromPage(probe, ROUTES.auth.me.path);
       return answer.status === 200 ? answer.body : undefined;
     }, 'B signed in');
     expect(me).toMatchObject({ account: { id: accountB.id, email: emailB } });

@@ -1,3 +1,4 @@
+import { ROUTES } from '../shared/protocol/routes.js';
 import { newApiClient, uniqueEmail } from './support/api.js';
 import { dispatchSyncEvent } from './support/cdp.js';
 import { expect, test } from './support/fixtures.js';
@@ -109,7 +110,7 @@ test.describe('queued writes, as the user sees them', () => {
       await client.dispose();
     }
     // B is still signed in: A's queued log out did not end B's session.
-    const me = await fetchFromPage(page, '/api/auth/me');
+    const me = await fetchFromPage(page, ROUTES.auth.me.path);
     expect(me).toMatchObject({ status: 200, body: { account: { email: emailB } } });
     await page.goto('/#/account');
     await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();

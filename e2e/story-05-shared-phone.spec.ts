@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { isApiPath } from '../shared/protocol/routes.js';
 import { uniqueEmail } from './support/api.js';
 import { mentions, readCacheStorage, readIndexedDb } from './support/device-traces.js';
 import { expect, test } from './support/fixtures.js';
@@ -28,7 +29,7 @@ async function expectNoTraces(context: BrowserContext, page: Page, marks: string
   // 3. Cache Storage: no API response, and nothing cached mentions the person.
   const cached = await readCacheStorage(context);
   expect(
-    cached.filter((c) => new URL(c.url).pathname.startsWith('/api/')),
+    cached.filter((c) => isApiPath(new URL(c.url).pathname)),
     'cached API responses',
   ).toEqual([]);
   expect(mentions(cached, marks), 'Cache Storage').toEqual([]);

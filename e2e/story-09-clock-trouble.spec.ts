@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { hlcMillis } from '../shared/hlc.js';
+import { ROUTES } from '../shared/protocol/routes.js';
 import { uniqueEmail } from './support/api.js';
 import { LAPTOP } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
@@ -44,7 +45,7 @@ async function setDeviceClock(context: BrowserContext, offsetMs: number): Promis
 function recordPushReplies(page: Page): { status: number; code: string | null }[] {
   const replies: { status: number; code: string | null }[] = [];
   page.on('response', async (response) => {
-    if (!response.url().endsWith('/api/sync/push')) return;
+    if (!response.url().endsWith(ROUTES.sync.push.path)) return;
     const body = (await response.json().catch(() => null)) as { code?: string } | null;
     replies.push({ status: response.status(), code: body?.code ?? null });
   });

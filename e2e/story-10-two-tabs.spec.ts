@@ -1,4 +1,5 @@
 import type { Request } from '@playwright/test';
+import { ROUTES } from '../shared/protocol/routes.js';
 import { uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
 import { readLocalState } from './support/late-device-state.js';
@@ -26,7 +27,7 @@ test('two tabs of one phone push each change once and show each other’s writes
   // Every push either tab sends (the worker forwards each one to the server).
   const pushes: { tab: 'first' | 'second'; mutationIds: string[] }[] = [];
   const record = (tab: 'first' | 'second') => (request: Request) => {
-    if (request.method() !== 'POST' || !request.url().endsWith('/api/sync/push')) return;
+    if (request.method() !== 'POST' || !request.url().endsWith(ROUTES.sync.push.path)) return;
     const body = request.postDataJSON() as { mutations: { id: string }[] };
     pushes.push({ tab, mutationIds: body.mutations.map((m) => m.id) });
   };

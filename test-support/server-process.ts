@@ -53,7 +53,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** CPU time (user + system) the process has used so far, in ms; NaN without /proc. */
   cpuMs(): number;
-  /** POSTs a JSON body to a test hook (e.g. /api/test/fail-next-push) and returns its JSON. */
+  /** POSTs a JSON body to a test hook (e.g. ROUTES.test.failNextPush.path) and returns its JSON. */
   hook(path: string, body?: unknown): Promise<unknown>;
 }
 

@@ -6,6 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { Hlc } from '../../shared/hlc.js';
+import { ROUTES } from '../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import { login, signup } from '../src/account/account.js';
 import { SyncEngine } from '../src/sync/engine.js';
@@ -54,7 +55,7 @@ try {
   }
   const seedStart = performance.now();
   for (let i = 0; i < mutations.length; i += 500) {
-    const response = await seeder.transport.fetch(`${server.url}/api/sync/push`, {
+    const response = await seeder.transport.fetch(new URL(ROUTES.sync.push.path, server.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -102,7 +103,10 @@ try {
     for (;;) {
       const query = new URLSearchParams({ limit: String(pageSize) });
       if (cursor !== null) query.set('cursor', cursor);
-      const response = await device.transport.fetch(`${server.url}/api/sync/pull?${query}`, {});
+      const response = await device.transport.fetch(
+        `${new URL(ROUTES.sync.pull.path, server.url)}?${query}`,
+        {},
+      );
       const page = (await response.json()) as {
         brews: unknown[];
         cursor: string;

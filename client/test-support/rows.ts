@@ -1,3 +1,4 @@
+import { ROUTES } from '../../shared/protocol/routes.js';
 import type { DialInDb } from '../src/data/db.js';
 import type { Device } from './device.js';
 
@@ -31,7 +32,7 @@ export async function serverRows(device: Device): Promise<Rows> {
     const query = new URLSearchParams({ limit: '1000' });
     if (cursor !== null) query.set('cursor', cursor);
     const response = await device.transport.fetch(
-      new URL(`/api/sync/pull?${query}`, device.transport.baseUrl).toString(),
+      new URL(`${ROUTES.sync.pull.path}?${query}`, device.transport.baseUrl).toString(),
       { method: 'GET' },
     );
     if (!response.ok) throw new Error(`pull ${response.status}: ${await response.text()}`);

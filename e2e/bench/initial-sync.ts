@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { ROUTES } from '../../shared/protocol/routes.js';
 import { TEST_PASSWORD } from '../support/api.js';
 
 /**
@@ -56,7 +57,7 @@ export async function appInitialSync(page: Page, email: string): Promise<AppSync
   const pulls = await page.evaluate((since) => {
     return performance
       .getEntriesByType('resource')
-      .filter((e) => e.name.includes('/api/sync/pull') && e.startTime >= since)
+      .filter((e) => e.name.includes(ROUTES.sync.pull.path) && e.startTime >= since)
       .map((e) => [e.startTime, (e as PerformanceResourceTiming).responseEnd] as const);
   }, clicked);
   const first = pulls[0]?.[0] ?? Number.NaN;
@@ -86,7 +87,7 @@ export interface FloorSync {
  */
 export async function floorSync(page: Page, dbName: string, limit: number): Promise<FloorSync> {
   return page.evaluate(
-    async ({ dbName, limit }) => {
+    async ({ dbName, limit, pullPath }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open(dbName, 1);
         open.onupgradeneeded = () => {
@@ -110,7 +111,7 @@ export async function floorSync(page: Page, dbName: string, limit: number): Prom
         const t1 = performance.now();
         const query = new URLSearchParams({ limit: String(limit) });
         if (cursor !== null) query.set('cursor', cursor);
-        const response = await fetch(`/api/sync/pull?${query}`, { credentials: 'same-origin' });
+        const response = await fetch(`${pullPath}?${query}`, { credentials: 'same-origin' });
         const body = (await response.json()) as Page;
         const t2 = performance.now();
         await new Promise<void>((resolve, reject) => {
@@ -133,7 +134,8 @@ export async function floorSync(page: Page, dbName: string, limit: number): Prom
       db.close();
       return { totalMs, fetchMs, idbMs, rows, pages };
     },
-    { dbName, limit },
+    // The page cannot import the route table: its path comes in as an argument.
+    { dbName, limit, pullPath: ROUTES.sync.pull.path },
   );
 }
 

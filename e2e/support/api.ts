@@ -4,6 +4,7 @@ import type { SessionResponse } from '../../shared/protocol/auth.js';
 import type { HealthResponse } from '../../shared/protocol/health.js';
 import type { PullResponse } from '../../shared/protocol/pull.js';
 import type { PushRequest, PushResponse } from '../../shared/protocol/push.js';
+import { ROUTES } from '../../shared/protocol/routes.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -48,15 +49,15 @@ export async function newApiClient(baseURL: string): Promise<ApiClient> {
     request: api,
     baseURL,
     signup: (email = uniqueEmail(), password = TEST_PASSWORD) =>
-      post('/api/auth/signup', { email, password }),
-    login: (email, password = TEST_PASSWORD) => post('/api/auth/login', { email, password }),
+      post(ROUTES.auth.signup.path, { email, password }),
+    login: (email, password = TEST_PASSWORD) => post(ROUTES.auth.login.path, { email, password }),
     logout: async () => {
-      await post('/api/auth/logout');
+      await post(ROUTES.auth.logout.path);
     },
-    me: () => get('/api/auth/me'),
-    push: (body) => post('/api/sync/push', body),
+    me: () => get(ROUTES.auth.me.path),
+    push: (body) => post(ROUTES.sync.push.path, body),
     pull: (cursor, limit) =>
-      get('/api/sync/pull', {
+      get(ROUTES.sync.pull.path, {
         ...(cursor === undefined ? {} : { cursor }),
         ...(limit === undefined ? {} : { limit }),
       }),
@@ -72,14 +73,14 @@ export async function newApiClient(baseURL: string): Promise<ApiClient> {
         if (!page.hasMore) return { bags, brews, cursor };
       }
     },
-    health: () => get('/api/health'),
+    health: () => get(ROUTES.health.path),
     failNextPush: async (status = 500, count = 1) => {
-      await post('/api/test/fail-next-push', { status, count });
+      await post(ROUTES.test.failNextPush.path, { status, count });
     },
     revokeSessions: async (email) => {
-      await post('/api/test/revoke-sessions', { email });
+      await post(ROUTES.test.revokeSessions.path, { email });
     },
-    stats: () => get('/api/test/stats'),
+    stats: () => get(ROUTES.test.stats.path),
     dispose: () => api.dispose(),
   };
   return client;

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from '../../client/src/pwa/messages.js';
 import { Hlc } from '../../shared/hlc.js';
 import type { PushRequest } from '../../shared/protocol/push.js';
+import { ROUTES } from '../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 
 /**
@@ -64,15 +65,19 @@ export async function pushFromPage(
   page: Page,
   body: PushRequest,
 ): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(async (payload) => {
-    const response = await fetch('/api/sync/push', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }, body);
+  // The page cannot import the route table: the path comes in as an argument.
+  return page.evaluate(
+    async ({ payload, path }) => {
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    { payload: body, path: ROUTES.sync.push.path },
+  );
 }
 
 /** Signs in from the page (the session cookie lands in the device's jar). */
@@ -83,8 +88,8 @@ export async function signInFromPage(
   password: string,
 ): Promise<{ id: string }> {
   return page.evaluate(
-    async ({ kind, email, password }) => {
-      const response = await fetch(`/api/auth/${kind}`, {
+    async ({ kind, path, email, password }) => {
+      const response = await fetch(path, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password }),
@@ -92,7 +97,7 @@ export async function signInFromPage(
       if (!response.ok) throw new Error(`${kind} answered ${response.status}`);
       return ((await response.json()) as { account: { id: string } }).account;
     },
-    { kind, email, password },
+    { kind, path: ROUTES.auth[kind].path, email, password },
   );
 }
 

@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { Hlc } from '../../shared/hlc.js';
 import type { PullResponse } from '../../shared/protocol/pull.js';
 import type { Mutation } from '../../shared/protocol/push.js';
+import { ROUTES } from '../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import { buildApp } from '../src/app.js';
 import { createDatabase } from '../src/db/create-database.js';
@@ -45,7 +46,7 @@ interface Account {
 async function signUp(app: FastifyInstance): Promise<Account> {
   const response = await app.inject({
     method: 'POST',
-    url: '/api/auth/signup',
+    url: ROUTES.auth.signup.path,
     payload: { email: `bench-${randomUUID()}@example.com`, password: 'bench password' },
   });
   if (response.statusCode !== 201) throw new Error(`signup: ${response.statusCode}`);
@@ -62,7 +63,7 @@ async function pushAll(
   for (const batch of batches(mutations, batchSize)) {
     const response = await app.inject({
       method: 'POST',
-      url: '/api/sync/push',
+      url: ROUTES.sync.push.path,
       headers: { cookie: account.cookie },
       payload: {
         accountId: account.accountId,
@@ -83,7 +84,7 @@ async function pullAll(app: FastifyInstance, cookie: string): Promise<number> {
     const query = `limit=${PAGE}${cursor === undefined ? '' : `&cursor=${cursor}`}`;
     const response = await app.inject({
       method: 'GET',
-      url: `/api/sync/pull?${query}`,
+      url: `${ROUTES.sync.pull.path}?${query}`,
       headers: { cookie },
     });
     if (response.statusCode !== 200)

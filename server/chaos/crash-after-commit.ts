@@ -6,6 +6,7 @@ import { Hlc } from '../../shared/hlc.js';
 import { applyPatch, type MergeableRow } from '../../shared/merge.js';
 import type { PullResponse } from '../../shared/protocol/pull.js';
 import type { Mutation, PushResponse } from '../../shared/protocol/push.js';
+import { ROUTES } from '../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import { dropSchema, freshSchema, type ServerProcess } from '../../test-support/server-process.js';
 import { HttpClient, sessionCookie } from '../load/http-client.js';
@@ -43,7 +44,7 @@ export async function crashAfterCommit(databaseUrl: string | undefined): Promise
   let server: ServerProcess | undefined;
   try {
     server = await startServer(env);
-    const signup = await http.request('POST', `${server.url}/api/auth/signup`, {
+    const signup = await http.request('POST', `${server.url}${ROUTES.auth.signup.path}`, {
       body: { email: `crash-${randomUUID()}@example.com`, password: PASSWORD },
     });
     const cookie = sessionCookie(signup.setCookie) ?? '';
@@ -68,7 +69,7 @@ export async function crashAfterCommit(databaseUrl: string | undefined): Promise
       mutations,
     });
     const push = (url: string, mutations: Mutation[]) =>
-      http.request('POST', `${url}/api/sync/push`, { cookie, body: body(mutations) });
+      http.request('POST', `${url}${ROUTES.sync.push.path}`, { cookie, body: body(mutations) });
 
     const first = [
       mutation('bag', bagId, { name: 'Kenya Kiambu', roastLevel: 'light' }),
@@ -88,7 +89,7 @@ export async function crashAfterCommit(databaseUrl: string | undefined): Promise
       mutation('bag', bagId, { notes: 'edited in the push that lost its answer' }),
       mutation('brew', (first[1] as Mutation).rowId, { rating: 4.5 }),
     ];
-    const armed = await http.request('POST', `${server.url}/api/test/crash-after-commit`);
+    const armed = await http.request('POST', `${server.url}${ROUTES.test.crashAfterCommit.path}`);
     if (armed.status !== 200) throw new Error(`arming the crash answered ${armed.status}`);
     let lostAnswer: string;
     try {
@@ -105,7 +106,7 @@ export async function crashAfterCommit(databaseUrl: string | undefined): Promise
     const replays: CrashReport['replays'] = [];
     const replayClient = new HttpClient(4);
     for (let i = 0; i < 2; i += 1) {
-      const result = await replayClient.request('POST', `${server.url}/api/sync/push`, {
+      const result = await replayClient.request('POST', `${server.url}${ROUTES.sync.push.path}`, {
         cookie,
         body: body(lost),
       });
@@ -118,7 +119,9 @@ export async function crashAfterCommit(databaseUrl: string | undefined): Promise
     for (;;) {
       const query = cursor === undefined ? '?limit=3' : `?limit=3&cursor=${cursor}`;
       const page = (
-        await replayClient.request('GET', `${server.url}/api/sync/pull${query}`, { cookie })
+        await replayClient.request('GET', `${server.url}${ROUTES.sync.pull.path}${query}`, {
+          cookie,
+        })
       ).body as PullResponse;
       pulled.push(
         ...(page.bags as unknown as Record<string, unknown>[]),

@@ -1,3 +1,4 @@
+import { ROUTES } from '../../shared/protocol/routes.js';
 import { HttpClient } from '../load/http-client.js';
 import { printResult } from '../load/report.js';
 import { runScenario } from '../load/scenario.js';
@@ -47,8 +48,9 @@ export async function postgresRestartUnderLoad(options: RestartOptions): Promise
       while (phase === 'down' || phase === 'starting' || phase === 'recovering') {
         let status: number | string;
         try {
-          status = (await http.request('GET', `${server.url}/api/health`, { timeoutMs: 10_000 }))
-            .status;
+          status = (
+            await http.request('GET', `${server.url}${ROUTES.health.path}`, { timeoutMs: 10_000 })
+          ).status;
         } catch (error) {
           status = (error as NodeJS.ErrnoException).code ?? 'network';
         }

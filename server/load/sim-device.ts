@@ -3,6 +3,7 @@ import { Hlc } from '../../shared/hlc.js';
 import type { Entity } from '../../shared/model/entities.js';
 import type { PullResponse } from '../../shared/protocol/pull.js';
 import type { Mutation } from '../../shared/protocol/push.js';
+import { ROUTES } from '../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import { type HttpClient, type HttpResult, sessionCookie } from './http-client.js';
 import type { LatencyRecorder } from './latency.js';
@@ -66,7 +67,7 @@ export class SimDevice {
 
   /** Signs up (the account's first device) or logs in. */
   async signIn(signUp: boolean, password: string): Promise<void> {
-    const path = signUp ? '/api/auth/signup' : '/api/auth/login';
+    const path = signUp ? ROUTES.auth.signup.path : ROUTES.auth.login.path;
     const result = await this.http.request('POST', this.#url(path), {
       body: { email: this.account.email, password },
     });
@@ -119,7 +120,7 @@ export class SimDevice {
       schemaVersion: PROTOCOL_VERSION,
       mutations,
     };
-    const result = await this.#send('push', 'POST', '/api/sync/push', body);
+    const result = await this.#send('push', 'POST', ROUTES.sync.push.path, body);
     if (result === undefined || result.status >= 500) return false;
     // 200: durably applied. A 4xx will not get better by replaying: drop, but count it.
     this.outbox.splice(0, mutations.length);
@@ -131,7 +132,7 @@ export class SimDevice {
   async pull(): Promise<boolean> {
     for (;;) {
       const query = this.cursor === undefined ? '' : `?cursor=${this.cursor}`;
-      const result = await this.#send('pull', 'GET', `/api/sync/pull${query}`);
+      const result = await this.#send('pull', 'GET', `${ROUTES.sync.pull.path}${query}`);
       if (result === undefined || result.status !== 200) return false;
       const page = result.body as PullResponse;
       for (const row of [...page.bags, ...page.brews] as unknown as WireRow[])
@@ -147,9 +148,13 @@ export class SimDevice {
     let cursor: string | undefined;
     for (;;) {
       const query = cursor === undefined ? '' : `?cursor=${cursor}`;
-      const result = await this.http.request('GET', `${this.urls[index]}/api/sync/pull${query}`, {
-        cookie: this.cookie,
-      });
+      const result = await this.http.request(
+        'GET',
+        `${this.urls[index]}${ROUTES.sync.pull.path}${query}`,
+        {
+          cookie: this.cookie,
+        },
+      );
       if (result.status !== 200) throw new Error(`full pull answered ${result.status}`);
       const page = result.body as PullResponse;
       for (const row of [...page.bags, ...page.brews] as unknown as WireRow[])

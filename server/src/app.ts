@@ -8,6 +8,7 @@ import {
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { LIMITS } from '../../shared/protocol/limits.js';
+import { isApiPath } from '../../shared/protocol/routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { checkOrigin } from './auth/origin-check.js';
 import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT } from './config.js';
@@ -29,7 +30,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   db: Kysely<Database>;
-  /** Registers /api/test/* and `app.testHooks` (DIALIN_TEST_HOOKS=1). */
+  /** Registers the ROUTES.test hooks and `app.testHooks` (DIALIN_TEST_HOOKS=1). */
   testHooks?: boolean;
   /** The built client; null or a missing directory serves the API only. */
   staticDir?: string | null;
@@ -61,20 +62,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // API answers are per-account and change constantly: no browser or proxy cache may keep
   // them (the service worker caches none either).
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+    if (isApiPath(request.url.split('?')[0] ?? '') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
 
-  await app.register(healthRoutes, { prefix: '/api' });
-  await app.register(authRoutes, {
-    prefix: '/api/auth',
-    rateLimit: options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT,
-  });
-  await app.register(syncRoutes, { prefix: '/api/sync' });
-  if (options.testHooks) await app.register(testRoutes, { prefix: '/api/test' });
+  // Each plugin registers its routes at the full paths of the shared ROUTES table.
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { rateLimit: options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT });
+  await app.register(syncRoutes);
+  if (options.testHooks) await app.register(testRoutes);
 
   const appShell =
     options.staticDir == null ? null : await registerStaticFiles(app, options.staticDir);
@@ -91,7 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 /**
- * `POST /api/auth/logout` with `content-type: application/json` and no body is normal for
+ * A logout POST (ROUTES.auth.logout) with `content-type: application/json` and no body is normal for
  * fetch wrappers; Fastify's JSON parser would answer 400. An empty body parses to undefined
  * (routes that need a body then fail validation); anything else goes through Fastify's own
  * parser, which guards against prototype poisoning.

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_ROUTES, ROUTES } from '../../shared/protocol/routes.js';
 import {
   anyJson,
   createFuzzer,
@@ -36,17 +37,10 @@ const percent = (text: string) =>
 const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS') as fc.Arbitrary<
   'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS'
 >;
+// Every route of the table but the crash hook: armed, it kills the process at the next
+// committed push, and here that process is the test runner.
 const knownPath = fc.constantFrom(
-  '/api/health',
-  '/api/auth/signup',
-  '/api/auth/login',
-  '/api/auth/logout',
-  '/api/auth/me',
-  '/api/sync/push',
-  '/api/sync/pull',
-  '/api/test/fail-next-push',
-  '/api/test/revoke-sessions',
-  '/api/test/stats',
+  ...ALL_ROUTES.filter((route) => route !== ROUTES.test.crashAfterCommit).map((r) => r.path),
 );
 const path = fc.oneof(
   knownPath,
@@ -69,7 +63,9 @@ describe('fuzzing every other route', () => {
   it('answers any method on any path with 2xx or a named 4xx', async () => {
     await fc.assert(
       fc.asyncProperty(method, path, fc.option(anyJson, { nil: undefined }), async (m, p, body) => {
-        if (p.startsWith('/api/test/fail-next-push') && m === 'POST') return; // fuzzed below
+        if (p.startsWith(ROUTES.test.failNextPush.path) && m === ROUTES.test.failNextPush.method) {
+          return; // fuzzed below
+        }
         await fuzz.send({
           method: m,
           url: p,
@@ -88,10 +84,10 @@ describe('fuzzing every other route', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(
-          '/api/test/fail-next-push',
-          '/api/test/revoke-sessions',
-          '/api/health',
-          '/api/test/stats',
+          ROUTES.test.failNextPush.path,
+          ROUTES.test.revokeSessions.path,
+          ROUTES.health.path,
+          ROUTES.test.stats.path,
         ),
         fc.oneof(
           anyJson,
@@ -100,7 +96,7 @@ describe('fuzzing every other route', () => {
         rawBody,
         fc.boolean(),
         async (url, json, raw, useRaw) => {
-          const get = url === '/api/health' || url === '/api/test/stats';
+          const get = url === ROUTES.health.path || url === ROUTES.test.stats.path;
           await fuzz.send(
             get
               ? { method: 'GET', url: `${url}?${percent(JSON.stringify(json) ?? '')}` }
@@ -124,7 +120,11 @@ describe('fuzzing every other route', () => {
       { numRuns: runs(500) },
     );
     // Reset whatever failures the fuzzing armed.
-    await t.app.inject({ method: 'POST', url: '/api/test/fail-next-push', payload: { count: 0 } });
+    await t.app.inject({
+      method: 'POST',
+      url: ROUTES.test.failNextPush.path,
+      payload: { count: 0 },
+    });
   });
 
   it('refuses every state-changing request from a foreign Origin with forbidden_origin', async () => {
@@ -142,11 +142,11 @@ describe('fuzzing every other route', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(
-          '/api/auth/signup',
-          '/api/auth/login',
-          '/api/auth/logout',
-          '/api/sync/push',
-          '/api/test/revoke-sessions',
+          ROUTES.auth.signup.path,
+          ROUTES.auth.login.path,
+          ROUTES.auth.logout.path,
+          ROUTES.sync.push.path,
+          ROUTES.test.revokeSessions.path,
         ),
         origin,
         anyJson,

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Entity } from '../../shared/model/entities.js';
 import type { PullResponse } from '../../shared/protocol/pull.js';
 import type { Mutation, PushRequest } from '../../shared/protocol/push.js';
+import { ROUTES } from '../../shared/protocol/routes.js';
 import type { BagRow, BrewRow } from '../../shared/protocol/rows.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import type { Database } from '../src/db/database.js';
@@ -28,7 +29,7 @@ export function pushBody(accountId: string, deviceId: string, mutations: Mutatio
 export function push(app: FastifyInstance, cookie: string, body: unknown): Promise<InjectResponse> {
   return app.inject({
     method: 'POST',
-    url: '/api/sync/push',
+    url: ROUTES.sync.push.path,
     headers: { cookie },
     payload: body as object,
   });
@@ -43,7 +44,11 @@ export function pull(
   if (query.cursor !== undefined) params.set('cursor', query.cursor);
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   const search = params.size === 0 ? '' : `?${params}`;
-  return app.inject({ method: 'GET', url: `/api/sync/pull${search}`, headers: { cookie } });
+  return app.inject({
+    method: 'GET',
+    url: `${ROUTES.sync.pull.path}${search}`,
+    headers: { cookie },
+  });
 }
 
 /** Pushes and insists on 200; returns the PushResponse. */

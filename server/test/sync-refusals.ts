@@ -5,6 +5,7 @@ import { Hlc } from '../../shared/hlc.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { PullResponse } from '../../shared/protocol/pull.js';
 import type { Mutation } from '../../shared/protocol/push.js';
+import { ROUTES } from '../../shared/protocol/routes.js';
 import { createTestApp, signUp, type TestApp } from './support/test-app.js';
 import {
   dumpSyncState,
@@ -48,7 +49,7 @@ export function pushOf(
 ): InjectOptions {
   return {
     method: 'POST',
-    url: '/api/sync/push',
+    url: ROUTES.sync.push.path,
     headers: { cookie: ctx.cookie },
     payload: { ...pushBody(ctx.accountId, 'phone', mutations as Mutation[]), ...overrides },
   };
@@ -56,7 +57,7 @@ export function pushOf(
 export function rawPush(body: string, contentType = 'application/json'): InjectOptions {
   return {
     method: 'POST',
-    url: '/api/sync/push',
+    url: ROUTES.sync.push.path,
     headers: { cookie: ctx.cookie, 'content-type': contentType },
     payload: body,
   };
@@ -64,7 +65,7 @@ export function rawPush(body: string, contentType = 'application/json'): InjectO
 export function pullOf(query: string, cookie: string | null = ctx.cookie): InjectOptions {
   return {
     method: 'GET',
-    url: `/api/sync/pull?${query}`,
+    url: `${ROUTES.sync.pull.path}?${query}`,
     headers: cookie === null ? {} : { cookie },
   };
 }

@@ -1,10 +1,17 @@
 import Type, { type Static } from 'typebox';
+import { PASSWORD_LENGTH } from './auth-rules.js';
+
+export { normalizeEmail, PASSWORD_LENGTH, passwordLength } from './auth-rules.js';
 
 /** Sign-up and log-in body. Email is case-insensitive. */
 export const Credentials = Type.Object(
   {
     email: Type.String({ format: 'email', minLength: 3, maxLength: 254, description: 'Any case.' }),
-    password: Type.String({ minLength: 8, maxLength: 200, description: '8 to 200 characters.' }),
+    password: Type.String({
+      minLength: PASSWORD_LENGTH.min,
+      maxLength: PASSWORD_LENGTH.max,
+      description: `${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters.`,
+    }),
   },
   { $id: 'Credentials', additionalProperties: false },
 );

@@ -44,7 +44,10 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** The shape of the ErrorBody schema, checked by hand (TypeBox stays out of the bundles). */
+/**
+ * The shape of the ErrorBody schema, checked by hand (TypeBox stays out of the bundles);
+ * client/src/sync/wire-checkers.test.ts holds it to the compiled schema.
+ */
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;
   const body = value as Record<string, unknown>;
@@ -52,6 +55,6 @@ export function isErrorBody(value: unknown): value is ErrorBody {
     typeof body.statusCode === 'number' &&
     typeof body.message === 'string' &&
     typeof body.code === 'string' &&
-    body.code in ERROR_CODES
+    Object.hasOwn(ERROR_CODES, body.code)
   );
 }

@@ -26,6 +26,6 @@ export const WIRE_SCHEMAS = {
   SessionResponse,
 } as const;
 
-/** sha-256 of JSON.stringify(WIRE_SCHEMAS) at PROTOCOL_VERSION; checked by version.test.ts. */
+/** sha-256 of JSON.stringify(WIRE_SCHEMAS) at PROTOCOL_VERSION; checked by wire-schemas.test.ts. */
 export const SCHEMA_FINGERPRINT =
   'cd059f9338d71e9145bba6ce3e485905f5274f2a4505f3c6f3f3f20112900348';

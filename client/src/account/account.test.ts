@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { goOffline, goOnline, localRows, serverRows, syncAll } from '../../test-support/rows.js';
 import { useTestServer } from '../../test-support/test-server.js';
@@ -146,7 +147,7 @@ describe('accounts', () => {
     const bagId = await createBag(phone.db, { name: 'Before' });
     await phone.engine.syncNow();
 
-    await setup.server.hook('/api/test/revoke-sessions', { email });
+    await setup.server.hook(ROUTES.test.revokeSessions.path, { email });
     await createBrew(phone.db, { bagId, doseG: 18, notes: 'written while signed out' });
     const outcome = await phone.engine.syncNow();
     expect(outcome).toEqual({
@@ -183,7 +184,7 @@ describe('accounts', () => {
     await signup(phone.engine, { email, password: PASSWORD });
     const bagId = await createBag(phone.db, { name: 'First account' });
     await phone.engine.syncNow();
-    await setup.server.hook('/api/test/revoke-sessions', { email });
+    await setup.server.hook(ROUTES.test.revokeSessions.path, { email });
     await createBrew(phone.db, { bagId, notes: 'unsynced, first account' });
     await phone.engine.syncNow();
 

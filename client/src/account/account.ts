@@ -1,4 +1,6 @@
 import type { Account, Credentials, SessionResponse } from '../../../shared/protocol/auth.js';
+import { normalizeEmail } from '../../../shared/protocol/auth-rules.js';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { learnServerTime } from '../data/clock.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
 import { localDataCounts } from '../data/queries.js';
@@ -11,7 +13,7 @@ import { clearLocalData } from './clear.js';
 import { dedupeAnonymousBags } from './dedupe.js';
 
 /**
- * Account lifecycle on a device (DESIGN.md "Accounts"). Every function returns a result;
+ * Account lifecycle on a device: sign up, log in, log out. Every function returns a result;
  * expected failures (wrong password, offline, a choice the user must make) are not thrown.
  */
 
@@ -24,8 +26,6 @@ export interface AtStake {
   brews: number;
 }
 
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
 async function authRequest(
   engine: SyncEngine,
   path: 'signup' | 'login',
@@ -33,8 +33,8 @@ async function authRequest(
 ): Promise<{ ok: true; account: Account } | { ok: false; error: SyncError }> {
   const result = await requestJson(
     engine.transport,
-    'POST',
-    `/api/auth/${path}`,
+    ROUTES.auth[path].method,
+    ROUTES.auth[path].path,
     credentials,
     engine.db.now,
   );
@@ -191,7 +191,12 @@ export async function logout(
   await clearDevice(engine);
   broadcast({ type: 'logged-out' });
   await engine.refresh();
-  const result = await requestJson(engine.transport, 'POST', '/api/auth/logout', {});
+  const result = await requestJson(
+    engine.transport,
+    ROUTES.auth.logout.method,
+    ROUTES.auth.logout.path,
+    {},
+  );
   if (result.kind === 'network') return { ok: true, serverSession: 'unreachable' };
   return { ok: true, serverSession: result.status === 202 ? 'queued' : 'ended' };
 }

@@ -1,3 +1,4 @@
+import { isApiPath } from '../../../shared/protocol/routes.js';
 /** Workbox background-sync's database and its store of queued requests. */
 export const WORKBOX_QUEUE_DB = 'workbox-background-sync';
 
@@ -37,7 +38,7 @@ export async function clearWorkboxQueue(
 
 /**
  * Deletes API responses from Cache Storage: whole caches whose name mentions "api", and
- * `/api/` entries in any other cache (the precache holds only the app shell).
+ * API entries (isApiPath) in any other cache (the precache holds only the app shell).
  */
 export async function clearApiCaches(
   storage: CacheStorage | undefined = globalThis.caches,
@@ -50,7 +51,7 @@ export async function clearApiCaches(
     }
     const cache = await storage.open(name);
     for (const request of await cache.keys()) {
-      if (new URL(request.url).pathname.startsWith('/api/')) await cache.delete(request);
+      if (isApiPath(new URL(request.url).pathname)) await cache.delete(request);
     }
   }
 }

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
+import { type ApiRoute, ROUTES } from '../../../shared/protocol/routes.js';
 import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { useTestServer } from '../../test-support/test-server.js';
 import { signup } from '../account/account.js';
@@ -54,8 +55,10 @@ async function signedIn(host: ReturnType<typeof controllableHost>, intervalMs: n
 
 /** Waits for conditions generously: the machine is shared; nothing here asserts timing. */
 const WAIT = { timeout: 15_000, interval: 20 };
-const pushes = (device: Device) => device.requests.filter((r) => r === 'POST /api/sync/push');
-const pulls = (device: Device) => device.requests.filter((r) => r === 'GET /api/sync/pull');
+const requestsTo = (device: Device, route: ApiRoute) =>
+  device.requests.filter((r) => r === `${route.method} ${route.path}`);
+const pushes = (device: Device) => requestsTo(device, ROUTES.sync.push);
+const pulls = (device: Device) => requestsTo(device, ROUTES.sync.pull);
 
 describe('sync engine triggers', () => {
   it('syncs at start, shortly after local writes (debounced), and on `online`', async () => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { localRows, serverRows } from '../../test-support/rows.js';
 import { useTestServer } from '../../test-support/test-server.js';
@@ -18,17 +19,17 @@ async function signedIn(name: string, email = uniqueEmail()): Promise<Device> {
 }
 
 async function pushRequests(): Promise<number> {
-  const response = await fetch(new URL('/api/test/stats', setup.server.url));
+  const response = await fetch(new URL(ROUTES.test.stats.path, setup.server.url));
   return ((await response.json()) as { pushRequests: number }).pushRequests;
 }
 
-const isPull = (url: string) => new URL(url).pathname === '/api/sync/pull';
+const isPull = (url: string) => new URL(url).pathname === ROUTES.sync.pull.path;
 
 describe('sync failures', () => {
   it('a push answered 500 keeps its entries, and the next push delivers them', async () => {
     const phone = await signedIn('phone');
     await createBag(phone.db, { name: 'Kept' });
-    await setup.server.hook('/api/test/fail-next-push', { status: 500 });
+    await setup.server.hook(ROUTES.test.failNextPush.path, { status: 500 });
     const outcome = await phone.engine.syncNow();
     expect(outcome).toMatchObject({ ok: false, error: { code: 'internal', statusCode: 500 } });
     expect(phone.engine.status.get()).toMatchObject({ state: 'error', pending: 1 });
@@ -43,7 +44,7 @@ describe('sync failures', () => {
   it('a push answered 400 marks its entries rejected and does not block later ones', async () => {
     const phone = await signedIn('phone');
     const bagId = await createBag(phone.db, { name: 'First' });
-    await setup.server.hook('/api/test/fail-next-push', { status: 400 });
+    await setup.server.hook(ROUTES.test.failNextPush.path, { status: 400 });
     await phone.engine.syncNow();
     expect(await outboxCounts(phone.db)).toEqual({ pending: 0, rejected: 1 });
     const [rejected] = await rejectedEntries(phone.db);
@@ -159,7 +160,7 @@ describe('sync failures', () => {
     const phone = await signedIn('phone');
     await createBag(phone.db, { name: 'Queued' });
     phone.intercept = async (url, init, next) =>
-      new URL(url).pathname === '/api/sync/push'
+      new URL(url).pathname === ROUTES.sync.push.path
         ? new Response(JSON.stringify({ queued: true }), { status: 202 })
         : next(url, init);
     await phone.engine.syncNow();

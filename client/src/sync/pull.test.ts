@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
 import { localRows } from '../../test-support/rows.js';
 import { useTestServer } from '../../test-support/test-server.js';
@@ -27,7 +28,7 @@ async function accountWithBags(bags: number): Promise<{ phone: Device; tablet: D
   return { phone, tablet };
 }
 
-const isPull = (url: string) => new URL(url).pathname === '/api/sync/pull';
+const isPull = (url: string) => new URL(url).pathname === ROUTES.sync.pull.path;
 
 describe('pull', () => {
   it('merges a page into rows this device already holds (the add refuses them), keeping local edits', async () => {

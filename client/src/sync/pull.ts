@@ -4,6 +4,7 @@ import { type MergeableRow, mergeRows } from '../../../shared/merge.js';
 import type { Entity } from '../../../shared/model/entities.js';
 import { LIMITS } from '../../../shared/protocol/limits.js';
 import type { PullResponse } from '../../../shared/protocol/pull.js';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { learnServerTime, receiveClocks } from '../data/clock.js';
 import type { DialInDb } from '../data/db.js';
 import { historyFromOverwrites } from '../data/history.js';
@@ -12,7 +13,7 @@ import type { HistoryEntry, MetaRecord } from '../data/schema.js';
 import { errorBodyOf, type HttpResult, networkError, requestJson, type Transport } from './http.js';
 import { type SyncError, signedOut, toSyncError } from './push.js';
 
-export const PULL_PATH = '/api/sync/pull';
+export const PULL_PATH = ROUTES.sync.pull.path;
 
 export interface PullProgress {
   /** Rows stored so far in this pull. */
@@ -145,7 +146,9 @@ function isRow(value: unknown): boolean {
 
 /**
  * The reply is checked before anything is stored: a page that is not one (a captive portal's
- * HTML, a proxy's error, a bug) must not move the cursor or plant malformed clocks.
+ * HTML, a proxy's error, a bug) must not move the cursor or plant malformed clocks. By hand, so
+ * that TypeBox stays out of the bundles; wire-checkers.test.ts holds it to PullResponse. It is
+ * stricter than the schema on one point: every clock must be an HLC.
  */
 export function isPullPage(value: unknown): value is PullResponse {
   if (typeof value !== 'object' || value === null) return false;
@@ -190,7 +193,13 @@ export async function pullAll(
   const request = (cursor: string | null): Promise<HttpResult> => {
     const query = new URLSearchParams({ limit: String(limit) });
     if (cursor !== null) query.set('cursor', cursor);
-    return requestJson(transport, 'GET', `${PULL_PATH}?${query}`, undefined, db.now);
+    return requestJson(
+      transport,
+      ROUTES.sync.pull.method,
+      `${PULL_PATH}?${query}`,
+      undefined,
+      db.now,
+    );
   };
   // The meta is read once here and then carried from store to store (each returns it as
   // committed); a store checks it is still current, and it is read again when it was not.

@@ -1,5 +1,6 @@
 import type { ErrorBody } from '../../../shared/protocol/errors.js';
 import { LIMITS } from '../../../shared/protocol/limits.js';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.js';
 import { learnServerTime } from '../data/clock.js';
 import type { DialInDb } from '../data/db.js';
@@ -16,7 +17,7 @@ import {
 import type { OutboxEntry } from '../data/schema.js';
 import { errorBodyOf, networkError, requestJson, type Transport } from './http.js';
 
-export const PUSH_PATH = '/api/sync/push';
+export const PUSH_PATH = ROUTES.sync.push.path;
 
 /** Why a sync step stopped. `code` is an ErrorBody code, or `network`. */
 export interface SyncError {
@@ -142,7 +143,7 @@ export async function pushOutbox(
   }
 }
 
-function isPushResponse(body: unknown): body is { serverTime: number; applied: number } {
+export function isPushResponse(body: unknown): body is { serverTime: number; applied: number } {
   if (typeof body !== 'object' || body === null) return false;
   const reply = body as Record<string, unknown>;
   return typeof reply.serverTime === 'number' && typeof reply.applied === 'number';

@@ -1,15 +1,11 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail } from '../../../shared/protocol/auth.js';
 import type { Database } from '../db/database.js';
 
 export interface AccountRecord {
   id: string;
   email: string;
   passwordHash: string;
-}
-
-/** Emails are stored and compared lower-cased: `A@x.io` and `a@x.io` are one account. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /** Inserts the account; returns false when the email is taken (unique index, race-safe). */

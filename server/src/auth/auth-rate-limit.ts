@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { normalizeEmail } from '../../../shared/protocol/auth.js';
 import type { AuthRateLimit } from '../config.js';
 import { AppError } from '../errors/app-error.js';
-import { normalizeEmail } from './account-repository.js';
 
 /**
  * Builds the preHandler that limits login and signup attempts per client IP and per email

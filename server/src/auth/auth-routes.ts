@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Credentials, LogoutResponse, SessionResponse } from '../../../shared/protocol/auth.js';
+import {
+  Credentials,
+  LogoutResponse,
+  normalizeEmail,
+  SessionResponse,
+} from '../../../shared/protocol/auth.js';
 import { ErrorBody } from '../../../shared/protocol/errors.js';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import type { AuthRateLimit } from '../config.js';
 import { AppError } from '../errors/app-error.js';
-import {
-  findAccountByEmail,
-  findAccountById,
-  insertAccount,
-  normalizeEmail,
-} from './account-repository.js';
+import { findAccountByEmail, findAccountById, insertAccount } from './account-repository.js';
 import { authRateLimit } from './auth-rate-limit.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
 import { requireAccount } from './require-account.js';
@@ -17,7 +18,7 @@ import { createSession, revokeSession } from './session-repository.js';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 
-/** POST /signup, /login, /logout and GET /me, under /api/auth. */
+/** ROUTES.auth: sign up, log in, log out, and who is signed in. */
 export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }> = async (
   app,
   options,
@@ -25,7 +26,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }>
   const limitAttempts = authRateLimit(app, options.rateLimit);
 
   app.post(
-    '/signup',
+    ROUTES.auth.signup.path,
     {
       schema: { body: Credentials, response: { 201: SessionResponse, ...errors } },
       preHandler: limitAttempts,
@@ -48,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }>
   );
 
   app.post(
-    '/login',
+    ROUTES.auth.login.path,
     {
       schema: { body: Credentials, response: { 200: SessionResponse, ...errors } },
       preHandler: limitAttempts,
@@ -72,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }>
   // Always 200: logging out of a session that is already gone is done, not an error (a
   // client that queued its logout while offline replays it later).
   app.post(
-    '/logout',
+    ROUTES.auth.logout.path,
     { schema: { response: { 200: LogoutResponse, ...errors } } },
     async (request, reply) => {
       const token = readSessionCookie(request);
@@ -83,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }>
   );
 
   app.get(
-    '/me',
+    ROUTES.auth.me.path,
     { schema: { response: { 200: SessionResponse, ...errors } }, preHandler: requireAccount },
     async (request) => {
       const account = await findAccountById(app.db, request.accountId);

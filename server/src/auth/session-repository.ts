@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail } from '../../../shared/protocol/auth.js';
 import type { Database } from '../db/database.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 
@@ -81,7 +82,7 @@ export async function revokeSessionsByEmail(db: Kysely<Database>, email: string)
     .set({ revoked_at: new Date() })
     .where('revoked_at', 'is', null)
     .where('account_id', 'in', (qb) =>
-      qb.selectFrom('accounts').select('id').where('email', '=', email.trim().toLowerCase()),
+      qb.selectFrom('accounts').select('id').where('email', '=', normalizeEmail(email)),
     )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);

@@ -3,19 +3,20 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { ErrorBody } from '../../../shared/protocol/errors.js';
 import { HealthResponse } from '../../../shared/protocol/health.js';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.js';
 
 /** A health check must answer even when the database hangs: give up on it after this. */
 const DATABASE_TIMEOUT_MS = 3_000;
 
 /**
- * GET /api/health: 200 `ok` when the database answers a query, with the newest applied
+ * ROUTES.health: 200 `ok` when the database answers a query, with the newest applied
  * migration; 503 `unavailable` otherwise. Never throws: the Docker HEALTHCHECK and the e2e
  * harness poll it while the database may be down.
  */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    '/health',
+    ROUTES.health.path,
     { schema: { response: { 200: HealthResponse, 503: HealthResponse, '4xx': ErrorBody } } },
     async (request, reply) => {
       try {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isApiPath } from '../../../shared/protocol/routes.js';
 
 /** Files the browser must revalidate on every load, or an old app shell/worker sticks. */
 const REVALIDATE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'manifest.json']);
@@ -43,11 +44,11 @@ export async function registerStaticFiles(
 
 /**
  * A GET for a client route (/brews/123) that is not a file gets index.html: the app routes
- * it. Not for /api/* (those are JSON 404s) and not for /assets/* (a missing hashed file must
+ * it. Not for API paths (those are JSON 404s) and not for /assets/* (a missing hashed file must
  * 404, or the browser would parse HTML as a script).
  */
 export function wantsAppShell(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?')[0] ?? '';
-  return !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/assets/');
+  return !isApiPath(path) && !path.startsWith('/assets/');
 }

@@ -4,6 +4,7 @@ import { ErrorBody } from '../../../shared/protocol/errors.js';
 import { LIMITS } from '../../../shared/protocol/limits.js';
 import { PullQuery, PullResponse } from '../../../shared/protocol/pull.js';
 import { PushRequest, PushResponse } from '../../../shared/protocol/push.js';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.js';
 import { requireAccount } from '../auth/require-account.js';
 import { AppError } from '../errors/app-error.js';
@@ -37,14 +38,14 @@ async function refuseOversizedBatch(request: FastifyRequest): Promise<void> {
 }
 
 /**
- * POST /push and GET /pull (registered under /api/sync). The session is checked on request,
+ * ROUTES.sync: push and pull. The session is checked on request,
  * before the body is read, so a caller without a session learns only that.
  */
 export const syncRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post(
-    '/push',
+    ROUTES.sync.push.path,
     {
       bodyLimit: LIMITS.bodyBytes,
       // Counted on arrival, whatever happens next: "push requests received".
@@ -86,7 +87,7 @@ export const syncRoutes: FastifyPluginAsync = async (fastify) => {
   );
 
   app.get(
-    '/pull',
+    ROUTES.sync.pull.path,
     {
       onRequest: requireAccount,
       schema: {

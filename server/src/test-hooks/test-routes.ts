@@ -1,17 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ErrorBody } from '../../../shared/protocol/errors.js';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { revokeSessionsByEmail } from '../auth/session-repository.js';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 
-/** /api/test/*: registered only with DIALIN_TEST_HOOKS=1 (404 otherwise, like any unknown route). */
+/** ROUTES.test: registered only with DIALIN_TEST_HOOKS=1 (404 otherwise, like any unknown route). */
 export const testRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const hooks = app.testHooks;
   if (hooks === null) throw new Error('testRoutes need app.testHooks (DIALIN_TEST_HOOKS=1)');
 
   app.post(
-    '/fail-next-push',
+    ROUTES.test.failNextPush.path,
     {
       schema: {
         // No body at all means the defaults (500, once).
@@ -41,7 +42,7 @@ export const testRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    '/revoke-sessions',
+    ROUTES.test.revokeSessions.path,
     {
       schema: {
         body: Type.Object(
@@ -57,7 +58,7 @@ export const testRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Chaos tests: "the server died between committing a push and answering it". Only for a
   // server running as its own process; in an app.inject test it would kill the test runner.
   app.post(
-    '/crash-after-commit',
+    ROUTES.test.crashAfterCommit.path,
     { schema: { response: { 200: Type.Object({ armed: Type.Literal(true) }), ...errors } } },
     async () => {
       hooks.crashAfterNextCommit();
@@ -66,7 +67,7 @@ export const testRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/stats',
+    ROUTES.test.stats.path,
     { schema: { response: { 200: Type.Object({ pushRequests: Type.Integer() }), ...errors } } },
     async () => ({ pushRequests: hooks.pushRequests }),
   );

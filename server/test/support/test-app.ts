@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { buildApp } from '../../src/app.js';
 import type { AuthRateLimit } from '../../src/config.js';
 import { createDatabase } from '../../src/db/create-database.js';
@@ -78,7 +79,7 @@ export async function signUp(
 ): Promise<{ cookie: string; accountId: string; email: string }> {
   const response = await app.inject({
     method: 'POST',
-    url: '/api/auth/signup',
+    url: ROUTES.auth.signup.path,
     payload: { email, password: TEST_PASSWORD },
   });
   if (response.statusCode !== 201) {

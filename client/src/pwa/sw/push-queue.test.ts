@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ROUTES } from '../../../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol/version.js';
 import { cookieJarFetch, PASSWORD, uniqueEmail } from '../../../test-support/device.js';
 import { startServer, type TestServer } from '../../../test-support/server-process.js';
@@ -73,14 +74,14 @@ afterEach(async () => {
 });
 
 async function pushRequests(): Promise<number> {
-  const response = await fetch(new URL('/api/test/stats', server.url));
+  const response = await fetch(new URL(ROUTES.test.stats.path, server.url));
   return ((await response.json()) as { pushRequests: number }).pushRequests;
 }
 
 async function signedInPhone(): Promise<Phone> {
   const jar = cookieJarFetch();
   const email = uniqueEmail('sw');
-  const signup = await jar.fetch(new URL('/api/auth/signup', server.url), {
+  const signup = await jar.fetch(new URL(ROUTES.auth.signup.path, server.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: server.url },
     body: JSON.stringify({ email, password: PASSWORD }),
@@ -119,7 +120,7 @@ async function signedInPhone(): Promise<Phone> {
       },
     }),
     pushRequest: (entries) =>
-      new Request(new URL('/api/sync/push', server.url), {
+      new Request(new URL(ROUTES.sync.push.path, server.url), {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: server.url },
         body: JSON.stringify({
@@ -136,7 +137,7 @@ async function signedInPhone(): Promise<Phone> {
       return (await db.outbox.orderBy('seq').toArray()).filter((e) => !before.has(e.mutationId));
     },
     async signIn() {
-      const login = await jar.fetch(new URL('/api/auth/login', server.url), {
+      const login = await jar.fetch(new URL(ROUTES.auth.login.path, server.url), {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: server.url },
         body: JSON.stringify({ email, password: PASSWORD }),
@@ -165,12 +166,12 @@ async function queueOffline(phone: Phone, entries: OutboxEntry[]): Promise<void>
 
 async function serverBrews(phone: Phone): Promise<string[]> {
   const jar = cookieJarFetch();
-  await jar.fetch(new URL('/api/auth/login', server.url), {
+  await jar.fetch(new URL(ROUTES.auth.login.path, server.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: server.url },
     body: JSON.stringify({ email: phone.email, password: PASSWORD }),
   });
-  const pull = await jar.fetch(new URL('/api/sync/pull?limit=1000', server.url));
+  const pull = await jar.fetch(new URL(`${ROUTES.sync.pull.path}?limit=1000`, server.url));
   const { brews } = (await pull.json()) as { brews: { id: string }[] };
   return brews.map((b) => b.id);
 }
@@ -209,7 +210,7 @@ describe('the worker’s push queue', () => {
 
     phone.online = true;
     const before = await pushRequests();
-    await server.hook('/api/test/fail-next-push', { status: 500 });
+    await server.hook(ROUTES.test.failNextPush.path, { status: 500 });
     expect(await phone.pushQueue.replay()).toMatchObject({ acked: [], stalled: true });
     expect(phone.queue.entries).toHaveLength(1);
     expect((await phone.db.outbox.toArray()).map((e) => e.state)).toEqual(['queued', 'queued']);
@@ -227,7 +228,7 @@ describe('the worker’s push queue', () => {
     await queueOffline(phone, behind);
 
     phone.online = true;
-    await server.hook('/api/test/fail-next-push', { status: 400 });
+    await server.hook(ROUTES.test.failNextPush.path, { status: 400 });
     const result = await phone.pushQueue.replay();
     expect(result).toEqual({
       acked: behind.map((e) => e.mutationId),
@@ -247,7 +248,7 @@ describe('the worker’s push queue', () => {
     const entries = await phone.logBrew();
     await queueOffline(phone, entries);
     phone.online = true;
-    await server.hook('/api/test/revoke-sessions', { email: phone.email });
+    await server.hook(ROUTES.test.revokeSessions.path, { email: phone.email });
 
     expect(await phone.pushQueue.replay()).toMatchObject({ rejected: [], stalled: true });
     expect(phone.queue.entries).toHaveLength(1);
@@ -280,7 +281,7 @@ describe('the worker’s push queue', () => {
   it('log out drops queued pushes and queues itself offline; a sign-in then drops it', async () => {
     const phone = await signedInPhone();
     await queueOffline(phone, await phone.logBrew());
-    const logout = new Request(new URL('/api/auth/logout', server.url), {
+    const logout = new Request(new URL(ROUTES.auth.logout.path, server.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: server.url },
       body: '{}',
@@ -289,7 +290,7 @@ describe('the worker’s push queue', () => {
     expect(phone.queue.entries.map((e) => readMeta(e.metadata))).toEqual([{ kind: 'logout' }]);
 
     phone.online = true;
-    const login = new Request(new URL('/api/auth/login', server.url), {
+    const login = new Request(new URL(ROUTES.auth.login.path, server.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: server.url },
       body: JSON.stringify({ email: phone.email, password: PASSWORD }),

@@ -16,6 +16,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 // Straight to the modules, not data/index.ts: the worker needs the outbox, not the actions.
 import { createDb, type DialInDb } from '../../data/db.js';
 import { ackOutbox, rejectOutbox } from '../../data/outbox.js';
+import { API_ROOT, type ApiRoute, ROUTES } from '../../shared/protocol/routes.js';
 import { isPageMessage, PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from '../messages.js';
 import { createPushQueue, type OutboxSession } from './push-queue.js';
 
@@ -30,7 +31,7 @@ cleanupOutdatedCaches();
 // files (a path ending in a name with an extension) are never the shell.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api\//, /\/[^/]+\.[^/]+$/],
+    denylist: [new RegExp(`^${API_ROOT}/`), /\/[^/]+\.[^/]+$/],
   }),
 );
 
@@ -79,27 +80,28 @@ const pushQueue = createPushQueue({
   broadcast: (message: WorkerBroadcast) => channel.postMessage(message),
 });
 
-const apiPath = (path: string) => (url: URL) =>
-  url.origin === self.location.origin && url.pathname === path;
-const isPushUrl = apiPath('/api/sync/push');
-const isLogoutUrl = apiPath('/api/auth/logout');
+const apiPath = (route: ApiRoute) => (url: URL) =>
+  url.origin === self.location.origin && url.pathname === route.path;
+const isPushUrl = apiPath(ROUTES.sync.push);
+const isLogoutUrl = apiPath(ROUTES.auth.logout);
 const isSignInUrl = (url: URL) =>
-  apiPath('/api/auth/login')(url) || apiPath('/api/auth/signup')(url);
+  apiPath(ROUTES.auth.login)(url) || apiPath(ROUTES.auth.signup)(url);
 
 registerRoute(
   ({ url }) => isPushUrl(url),
   ({ request }) => pushQueue.handlePush(request),
-  'POST',
+  ROUTES.sync.push.method,
 );
 registerRoute(
   ({ url }) => isLogoutUrl(url),
   ({ request }) => pushQueue.handleLogout(request),
-  'POST',
+  ROUTES.auth.logout.method,
 );
 registerRoute(
   ({ url }) => isSignInUrl(url),
   ({ request }) => pushQueue.handleSignIn(request),
-  'POST',
+  // Sign-up and log-in are both POSTs.
+  ROUTES.auth.login.method,
 );
 
 self.addEventListener('message', (event) => {

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { PASSWORD_LENGTH, passwordLength } from '../../../../shared/protocol/auth-rules.js';
 import { type AtStake, login, logout, signup } from '../../account/account.js';
 import { Dialog } from '../components/dialog.js';
 import { Field } from '../components/field.js';
@@ -20,8 +21,13 @@ const MESSAGES: Record<string, string> = {
 
 function problemOf(email: string, password: string): string | null {
   if (!/^\S+@\S+\.\S+$/.test(email.trim())) return 'Enter an email address.';
-  if (password.length < 8) return 'The password needs at least 8 characters.';
-  if (password.length > 200) return 'The password must be at most 200 characters.';
+  const length = passwordLength(password);
+  if (length < PASSWORD_LENGTH.min) {
+    return `The password needs at least ${PASSWORD_LENGTH.min} characters.`;
+  }
+  if (length > PASSWORD_LENGTH.max) {
+    return `The password must be at most ${PASSWORD_LENGTH.max} characters.`;
+  }
   return null;
 }
 
@@ -70,7 +76,7 @@ function CredentialFields(props: {
           />
         )}
       </Field>
-      <Field id="a-password" label="Password" hint="At least 8 characters.">
+      <Field id="a-password" label="Password" hint={`At least ${PASSWORD_LENGTH.min} characters.`}>
         {(control) => (
           <input
             {...control}

@@ -1,0 +1,58 @@
+/**
+ * Every API route, declared once: the server registers each from here, and the page, the
+ * service worker, the tests and the benchmarks address them from here. Free of TypeBox, so
+ * the client bundle can import it.
+ */
+
+export type ApiMethod = 'GET' | 'POST';
+
+export interface ApiRoute {
+  readonly method: ApiMethod;
+  /** The full path on the origin, no query string. */
+  readonly path: string;
+}
+
+/** Every API path starts with this segment; no file of the app shell does. */
+export const API_ROOT = '/api';
+
+export const ROUTES = {
+  /** Database reachable and newest migration; polled by Docker and the test harness. */
+  health: { method: 'GET', path: '/api/health' },
+  auth: {
+    signup: { method: 'POST', path: '/api/auth/signup' },
+    login: { method: 'POST', path: '/api/auth/login' },
+    /** Always 200: a session already gone is logged out. */
+    logout: { method: 'POST', path: '/api/auth/logout' },
+    me: { method: 'GET', path: '/api/auth/me' },
+  },
+  sync: {
+    push: { method: 'POST', path: '/api/sync/push' },
+    /** Query `cursor` and `limit`. */
+    pull: { method: 'GET', path: '/api/sync/pull' },
+  },
+  /** Registered only on a server started with test hooks; 404 like any unknown path otherwise. */
+  test: {
+    failNextPush: { method: 'POST', path: '/api/test/fail-next-push' },
+    revokeSessions: { method: 'POST', path: '/api/test/revoke-sessions' },
+    crashAfterCommit: { method: 'POST', path: '/api/test/crash-after-commit' },
+    stats: { method: 'GET', path: '/api/test/stats' },
+  },
+} as const satisfies {
+  health: ApiRoute;
+  auth: Record<string, ApiRoute>;
+  sync: Record<string, ApiRoute>;
+  test: Record<string, ApiRoute>;
+};
+
+/** Every route of the table, test hooks included, in declaration order. */
+export const ALL_ROUTES: readonly ApiRoute[] = [
+  ROUTES.health,
+  ...Object.values(ROUTES.auth),
+  ...Object.values(ROUTES.sync),
+  ...Object.values(ROUTES.test),
+];
+
+/** Whether a path (no query string) belongs to the API rather than to the app shell. */
+export function isApiPath(path: string): boolean {
+  return path === API_ROOT || path.startsWith(`${API_ROOT}/`);
+}
