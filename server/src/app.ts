@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { LIMITS } from '../../shared/protocol/limits.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { checkOrigin } from './auth/origin-check.js';
+import { registerApiCompression } from './compression/api-compression.js';
 import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT } from './config.js';
 import type { Database } from './db/database.js';
 import { AppError } from './errors/app-error.js';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-store');
     }
   });
+  await registerApiCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
 
