@@ -49,7 +49,14 @@ export class HttpClient {
         res.on('end', () => {
           const bytes = Buffer.concat(chunks);
           const decode = DECODE[res.headers['content-encoding'] ?? ''];
-          const text = (decode === undefined ? bytes : decode(bytes)).toString('utf8');
+          let text: string;
+          try {
+            text = (decode === undefined ? bytes : decode(bytes)).toString('utf8');
+          } catch (error) {
+            // A body cut short (a server killed mid-answer) fails to decode: a failed request.
+            reject(error);
+            return;
+          }
           let body: unknown = text;
           try {
             body = text === '' ? undefined : JSON.parse(text);
