@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/vite-precompress.js';
 
 /** The icon's dark roast: theme colour (status bar) and splash background. */
 const THEME_COLOR = '#3b2418';
@@ -87,6 +88,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Last: brotli and gzip siblings of every text file, the worker's included.
+    precompress(),
   ],
   resolve: {
     // Dexie's package entry wraps its UMD build (ES5, with polyfills); the modern ES module

@@ -1,6 +1,7 @@
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { precompressFile } from '../scripts/vite-precompress.js';
 import { launchDevice } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
 import { repoRoot } from './support/package-scripts.js';
@@ -29,8 +30,9 @@ test('an update waits for the user’s reload, and the form keeps what was typed
       (window as unknown as { sameDocument: boolean }).sameDocument = true;
     });
 
-    // Deploy: any byte changed in sw.js is a new version.
+    // Deploy: any byte changed in sw.js is a new version; a build writes its .br/.gz too.
     await appendFile(path.join(staticDir, 'sw.js'), '\n// next version\n');
+    await precompressFile(path.join(staticDir, 'sw.js'));
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });

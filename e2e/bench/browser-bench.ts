@@ -10,6 +10,8 @@
  *  2. The local database's size per 1,000 brews (storage estimate, and bytes on disk).
  *  3. Offline cold start of the installed app holding that data: navigation → first brew row
  *     (cold-start.ts), BENCH_COLD_STARTS times (3); and the gzipped JS it loaded.
+ *  4. A phone's first visit: the JS bytes on the wire as the browser logged them, start-up
+ *     and all, compressed as the server sends them (wire-bytes.ts). Targets ≤ 60 KB, ≤ 80 KB.
  *
  * Server on PostgreSQL when DATABASE_URL is set (its own schema, dropped after), else PGlite
  * in memory (said in the output). Prints figures; asserts nothing but completeness.
@@ -29,6 +31,7 @@ import { startServer } from '../support/server.js';
 import { seedAccount } from './browser-seed.js';
 import { diskBytes, gzippedBytes, offlineColdStart } from './cold-start.js';
 import { appInitialSync, deleteDatabases, floorSync } from './initial-sync.js';
+import { type FirstVisit, firstVisit } from './wire-bytes.js';
 
 const BREWS = Number(process.env.BENCH_BREWS ?? 10_000);
 const BAGS = Number(process.env.BENCH_BAGS ?? 300);
@@ -48,6 +51,8 @@ const backend = process.env.DATABASE_URL
 console.log(`server database: ${backend}`);
 
 const server = await startServer({ env: { STATIC_DIR: distClient } });
+// First, on an empty profile of its own, while the server has served nothing yet.
+const visit = await firstVisit(server.url, distClient);
 const api = await newApiClient(server.url);
 const device = await launchDevice(server.url);
 let closed = false;
@@ -157,10 +162,29 @@ try {
     `  JS gzipped (level 9): app scripts the cold start loaded ${kb(gzippedBytes(distClient, scripts))}` +
       ` (${scripts.length} files); service worker sw.js ${kb(gzippedBytes(distClient, ['sw.js']))}`,
   );
+  printFirstVisit(visit);
   if (!complete) process.exitCode = 1;
 } finally {
   if (!closed) await device.context.close();
   await rm(device.userDataDir, { recursive: true, force: true });
   await api.dispose();
   await server.stop();
+}
+
+function printFirstVisit({ startup, all }: FirstVisit): void {
+  const sum = (scripts: FirstVisit['all']) => scripts.reduce((n, s) => n + s.wireBytes, 0);
+  const app = all.filter((s) => s.by === 'page');
+  const worker = all.filter((s) => s.by !== 'page');
+  const list = (scripts: FirstVisit['all']) =>
+    scripts.map((s) => `${s.path} ${kb(s.wireBytes)} ${s.encoding}`.trim()).join(', ');
+  console.log('\nfirst visit, empty profile, JS on the wire (network log, headers included):');
+  console.log(`  start-up JS (what index.html loads): ${kb(sum(startup))}   (target ≤ 60 KB)`);
+  console.log(`    ${list(startup)}`);
+  console.log(`  all app JS (the page's scripts): ${kb(sum(app))}   (target ≤ 80 KB)`);
+  console.log(`    ${list(app)}`);
+  console.log(
+    `  service worker: ${kb(sum(worker))} (sw.js, and its precache fetches: 0 when the HTTP cache answered)`,
+  );
+  console.log(`    ${list(worker)}`);
+  console.log(`  every script transfer of the visit: ${kb(sum(all))}`);
 }

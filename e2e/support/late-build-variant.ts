@@ -12,6 +12,7 @@ const SOURCES = [
   'client',
   'shared',
   'vite.config.ts',
+  'scripts',
   'package.json',
   'tsconfig.json',
   'tsconfig.base.json',

@@ -11,6 +11,7 @@ import { LIMITS } from '../../shared/protocol/limits.js';
 import { isApiPath } from '../../shared/protocol/routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { checkOrigin } from './auth/origin-check.js';
+import { registerApiCompression } from './compression/api-compression.js';
 import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT } from './config.js';
 import type { Database } from './db/database.js';
 import { AppError } from './errors/app-error.js';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-store');
     }
   });
+  await registerApiCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
 

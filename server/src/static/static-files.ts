@@ -8,6 +8,9 @@ import { isApiPath } from '../../../shared/protocol/routes.js';
 const REVALIDATE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'manifest.json']);
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
+/** The build writes `file.br` and `file.gz` beside each text file (scripts/vite-precompress.ts). */
+const PRECOMPRESSED = /\.(?:br|gz)$/;
+
 function cacheControlFor(filePath: string): string {
   if (REVALIDATE.has(basename(filePath))) return 'no-cache';
   // Vite puts content-hashed files in assets/: a changed file gets a new name.
@@ -15,6 +18,10 @@ function cacheControlFor(filePath: string): string {
     return `public, max-age=${ONE_YEAR_S}, immutable`;
   }
   return 'public, max-age=3600';
+}
+
+function hasEncodedSibling(filePath: string): boolean {
+  return existsSync(`${filePath}.br`) || existsSync(`${filePath}.gz`);
 }
 
 /**
@@ -32,10 +39,20 @@ export async function registerStaticFiles(
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
-    // Our own Cache-Control per file kind; @fastify/static 9 hands setHeaders the raw response.
+    // A browser that accepts br or gzip gets the build's `.br`/`.gz` sibling with that
+    // Content-Encoding; any other gets the file itself.
+    preCompressed: true,
+    // Our own Cache-Control per file kind; @fastify/static 9 hands setHeaders the raw response
+    // and the path of the file it sends, a sibling's when it sends one.
     cacheControl: false,
-    setHeaders: (res, filePath) => {
+    setHeaders: (res, sentPath) => {
+      const filePath = sentPath.replace(PRECOMPRESSED, '');
       res.setHeader('cache-control', cacheControlFor(filePath));
+      // Caches must keep the encodings apart, the identity answer included: it stands for a
+      // file that has encoded siblings. Checked per request, as a deploy may add files.
+      if (filePath !== sentPath || hasEncodedSibling(filePath)) {
+        res.setHeader('vary', 'accept-encoding');
+      }
     },
   });
   return (_request, reply) =>
