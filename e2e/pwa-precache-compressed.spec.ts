@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openControlledApp } from './pwa-support.js';
 import { expect, test } from './support/fixtures.js';
 import { repoRoot } from './support/package-scripts.js';
+import { openControlledApp } from './support/pwa.js';
 
 /**
  * The server sends the build's brotli/gzip siblings to the browser; the service worker's

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openControlledApp } from '../pwa-support.js';
 import { launchDevice } from '../support/device.js';
+import { openControlledApp } from '../support/pwa.js';
 
 /** One script transfer of the first visit, as the browser saw it. */
 export interface WireScript {
