@@ -11,13 +11,13 @@
  *   lastWorkerReplay (signal)             the worker's last replay: acked, rejected, pending, at
  *   onWorkerBroadcast(listener)           'queued' / 'replayed' reports (the sync engine pulls
  *                                         after 'replayed')
- *   requestReplay() / queueStatus() / clearQueue()
+ *   askWorkerReplay() / queueStatus() / clearQueue()
  */
 
 import type { WorkerBroadcast } from './messages.js';
 import { requestPersistentStorage } from './persistence.js';
 import { registerServiceWorker } from './update.js';
-import { onWorkerBroadcast, startReplayTriggers } from './worker-link.js';
+import { onWorkerBroadcast, startReplayAsks } from './worker-link.js';
 
 export type { QueueStatus, WorkerBroadcast } from './messages.js';
 export {
@@ -29,11 +29,11 @@ export {
 } from './persistence.js';
 export { applyUpdate, offlineReady, registerServiceWorker, updateAvailable } from './update.js';
 export {
+  askWorkerReplay,
   clearQueue,
   lastWorkerReplay,
   onWorkerBroadcast,
   queueStatus,
-  requestReplay,
   workerQueuePending,
 } from './worker-link.js';
 
@@ -50,7 +50,7 @@ export function startPwa(options: PwaOptions = {}): void {
   started = true;
   registerServiceWorker();
   void requestPersistentStorage();
-  startReplayTriggers();
+  startReplayAsks();
   const { onReplayed } = options;
   if (onReplayed) {
     onWorkerBroadcast((message) => {

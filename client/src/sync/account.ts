@@ -6,17 +6,18 @@ import { broadcast } from './channel.js';
 import { clearApiCaches, clearLocalData, clearWorkboxQueue } from './clear.js';
 import { dedupeAnonymousBags } from './dedupe.js';
 import type { SyncEngine, SyncOutcome } from './engine.js';
-import { errorBodyOf, networkError, requestJson } from './http.js';
-import { type SyncError, toSyncError } from './push.js';
+import { asErrorBody, requestJson } from './http.js';
+import { networkError, type SyncError, toSyncError } from './sync-error.js';
 
 /**
- * Account lifecycle on a device (DESIGN.md "Accounts"). Every function returns a result;
+ * Account lifecycle on a device. Every function returns a result;
  * expected failures (wrong password, offline, a choice the user must make) are not thrown.
  */
 
+/** `kind` tells the outcomes apart: signed in, or refused (by the server or for a reason here). */
 export type AccountResult =
-  | { ok: true; account: Account; sync: SyncOutcome }
-  | { ok: false; error: SyncError };
+  | { kind: 'signed-in'; ok: true; account: Account; sync: SyncOutcome }
+  | { kind: 'refused'; ok: false; error: SyncError };
 
 export interface AtStake {
   bags: number;
@@ -29,7 +30,7 @@ async function authRequest(
   engine: SyncEngine,
   path: 'signup' | 'login',
   credentials: Credentials,
-): Promise<{ ok: true; account: Account } | { ok: false; error: SyncError }> {
+): Promise<{ ok: true; account: Account } | (AccountResult & { ok: false })> {
   const result = await requestJson(
     engine.transport,
     'POST',
@@ -37,9 +38,12 @@ async function authRequest(
     credentials,
     engine.db.now,
   );
-  if (result.kind === 'network') return { ok: false, error: networkError(result.error) };
+  if (result.kind === 'network') {
+    return { kind: 'refused', ok: false, error: networkError(result.error) };
+  }
   if (result.status !== 200 && result.status !== 201) {
-    return { ok: false, error: toSyncError(errorBodyOf(result.status, result.body)) };
+    const error = toSyncError(asErrorBody(result.status, result.body));
+    return { kind: 'refused', ok: false, error };
   }
   const session = result.body as SessionResponse;
   await learnServerTime(engine.db, session.serverTime, result.sentAt, result.receivedAt);
@@ -80,13 +84,13 @@ async function holdsAnything(engine: SyncEngine): Promise<boolean> {
 export async function signup(engine: SyncEngine, credentials: Credentials): Promise<AccountResult> {
   const meta = await loadMeta(engine.db);
   if (meta.accountId !== null) {
-    return { ok: false, error: { code: 'signed_in', message: 'log out first' } };
+    return { kind: 'refused', ok: false, error: { code: 'signed_in', message: 'log out first' } };
   }
   const auth = await authRequest(engine, 'signup', credentials);
   if (!auth.ok) return auth;
   await claim(engine, auth.account);
   broadcast({ type: 'signed-in', accountId: auth.account.id });
-  return { ok: true, account: auth.account, sync: await engine.syncNow() };
+  return { kind: 'signed-in', ok: true, account: auth.account, sync: await engine.syncNow() };
 }
 
 export interface LoginOptions {
@@ -98,8 +102,13 @@ export interface LoginOptions {
 
 export type LoginResult =
   | AccountResult
-  | { ok: false; error: SyncError & { code: 'choice_required' }; atStake: AtStake }
-  | { ok: false; error: SyncError & { code: 'unsynced' }; unsynced: number };
+  | {
+      kind: 'choice-required';
+      ok: false;
+      error: SyncError & { code: 'choice_required' };
+      atStake: AtStake;
+    }
+  | { kind: 'unsynced'; ok: false; error: SyncError & { code: 'unsynced' }; unsynced: number };
 
 /**
  * Log in, then a full paginated pull (progress in engine.status). On a device with anonymous
@@ -118,13 +127,18 @@ export async function login(
     const atStake = await anonymousDataAtStake(engine);
     if (options.anonymousData === undefined && (await holdsAnything(engine))) {
       const message = `${atStake.bags} bags and ${atStake.brews} brews on this device: merge or discard`;
-      return { ok: false, error: { code: 'choice_required', message }, atStake };
+      return {
+        kind: 'choice-required',
+        ok: false,
+        error: { code: 'choice_required', message },
+        atStake,
+      };
     }
   } else if (meta.email !== normalizeEmail(credentials.email)) {
     const unsynced = await db.outbox.count();
     if (unsynced > 0 && options.discardUnsynced !== true) {
       const message = `${unsynced} changes of ${meta.email} have not reached the server`;
-      return { ok: false, error: { code: 'unsynced', message }, unsynced };
+      return { kind: 'unsynced', ok: false, error: { code: 'unsynced', message }, unsynced };
     }
   }
 
@@ -136,7 +150,7 @@ export async function login(
     // The same account after "signed out on the server": everything local is still its own.
     await claim(engine, account);
     broadcast({ type: 'signed-in', accountId: account.id });
-    return { ok: true, account, sync: await engine.syncNow() };
+    return { kind: 'signed-in', ok: true, account, sync: await engine.syncNow() };
   }
   const merging = meta.accountId === null && options.anonymousData === 'merge';
   if (!merging) await clearDevice(engine);
@@ -155,7 +169,7 @@ export async function login(
   }
   broadcast({ type: 'signed-in', accountId: account.id });
   const sync = merging ? await engine.syncNow() : pulled;
-  return { ok: true, account, sync: pulled.ok ? sync : pulled };
+  return { kind: 'signed-in', ok: true, account, sync: pulled.ok ? sync : pulled };
 }
 
 export type LogoutResult =

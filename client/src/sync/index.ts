@@ -2,7 +2,7 @@
  * Client sync — the API (DOM-free: runs in pages and in the service worker).
  *
  * Engine (one per page; see engine.ts)
- *   const engine = new SyncEngine({ db, transport: defaultTransport(), env: browserEnvironment({window, document, navigator, replayQueue, clearLocalKeys}) })
+ *   const engine = new SyncEngine({ db, transport: defaultTransport(), env: browserEnvironment({window, document, navigator, askWorkerReplay, clearLocalKeys}) })
  *   engine.start() / engine.stop()          triggers: start, online, visible, 30 s while visible, 1 s after a write
  *   engine.syncNow() → SyncOutcome          push then pull; coalesced; one context at a time (Web Locks / lease)
  *   engine.status: Store<SyncStatus>        get() / subscribe(fn) — {state: offline|idle|syncing|error,
@@ -18,7 +18,7 @@
  *                              | {ok: false, error.code 'unsynced', unsynced}
  *
  * Lower level (the service worker may use these)
- *   pushOutbox(db, transport) → PushResult     pullAll(db, transport, {onProgress}) → PullResult
+ *   pushOutbox(db, transport) → OutboxPushResult   pullAll(db, transport, {onProgress}) → PullResult
  *   storePullPage(db, accountId, page)         withSyncLock(db, locks, task)
  *   SYNC_CHANNEL 'dial-in-sync' messages: {type: 'outbox-changed'|'logged-out'|'signed-in'}
  *   clearWorkboxQueue(), clearApiCaches(), clearLocalData(db)
@@ -33,5 +33,6 @@ export { browserEnvironment, headlessEnvironment, type SyncEnvironment } from '.
 export { defaultTransport, type Transport } from './http.js';
 export { type LockManagerLike, SYNC_LOCK, withSyncLock } from './lock.js';
 export { PULL_PATH, type PullProgress, type PullResult, pullAll, storePullPage } from './pull.js';
-export { PUSH_PATH, type PushResult, pushOutbox, type SyncError } from './push.js';
+export { type OutboxPushResult, PUSH_PATH, pushOutbox } from './push.js';
 export { createStore, type Store } from './store.js';
+export type { SyncError } from './sync-error.js';
