@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol/version.js';
 import { cookieJarFetch, PASSWORD, uniqueEmail } from '../../../test-support/device.js';
+import { memoryQueue } from '../../../test-support/memory-queue.js';
 import { startServer, type TestServer } from '../../../test-support/server-process.js';
 import { createBag, createBrew } from '../../data/actions.js';
 import { createDb, type DialInDb } from '../../data/db.js';
@@ -9,36 +10,12 @@ import { ackOutbox, markQueued, rejectOutbox, toMutation } from '../../data/outb
 import type { OutboxEntry } from '../../data/schema.js';
 import type { WorkerBroadcast } from '../messages.js';
 import { createPushQueue, type PushQueue } from './push-queue.js';
-import { type QueueEntry, type RequestQueue, readMeta } from './queue-entry.js';
+import { readMeta } from './queue-entry.js';
 
 /**
- * The worker's push queue against the real server and a real (fake-indexeddb) outbox. The
- * Workbox queue is replaced by an in-memory one with the same contract (FIFO, entries keep
- * their request and metadata); the e2e specs run the real Workbox queue in Chromium.
+ * The worker's push queue against the real server and a real (fake-indexeddb) outbox, with the
+ * Workbox queue's contract in memory.
  */
-
-function memoryQueue(): RequestQueue & { entries: QueueEntry[] } {
-  const entries: QueueEntry[] = [];
-  const copy = (entry: QueueEntry): QueueEntry => ({ ...entry, request: entry.request.clone() });
-  return {
-    entries,
-    async pushRequest(entry) {
-      entries.push({ timestamp: Date.now(), ...copy(entry) });
-    },
-    async unshiftRequest(entry) {
-      entries.unshift(copy(entry));
-    },
-    async shiftRequest() {
-      return entries.shift();
-    },
-    async getAll() {
-      return entries.map(copy);
-    },
-    async size() {
-      return entries.length;
-    },
-  };
-}
 
 interface Phone {
   db: DialInDb;
