@@ -33,6 +33,8 @@ interface Phone {
   logBrew(): Promise<OutboxEntry[]>;
   /** Logs in again on this phone's cookie jar (a new session). */
   signIn(): Promise<void>;
+  /** Signs up another account on this phone's cookie jar (an account switch); its id. */
+  signUpAnother(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,15 @@ async function signedInPhone(): Promise<Phone> {
         body: JSON.stringify({ email, password: PASSWORD }),
       });
       expect(login.status).toBe(200);
+    },
+    async signUpAnother() {
+      const other = await jar.fetch(new URL('/api/auth/signup', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: uniqueEmail('sw-other'), password: PASSWORD }),
+      });
+      expect(other.status).toBe(201);
+      return ((await other.json()) as { account: { id: string } }).account.id;
     },
     async close() {
       await db.delete();
@@ -234,6 +245,39 @@ describe('the worker’s push queue', () => {
     expect(await phone.pushQueue.replay()).toMatchObject({ stalled: false });
     expect(await phone.db.outbox.count()).toBe(0);
     expect(await serverBrews(phone)).toHaveLength(1);
+  });
+
+  it('a push queued under one account and replayed after a switch is rejected, lands nowhere, and blocks nothing', async () => {
+    const phone = await signedInPhone();
+    const before = await phone.logBrew();
+    await queueOffline(phone, before);
+    // Signed in as someone else on this browser now: the replay carries the new session's cookie.
+    const otherId = await phone.signUpAnother();
+    const after = await phone.logBrew();
+    const body = JSON.parse(await phone.pushRequest(after).text()) as Record<string, unknown>;
+    const behind = new Request(new URL('/api/sync/push', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ ...body, accountId: otherId }),
+    });
+    phone.online = false;
+    await phone.pushQueue.handlePush(behind);
+
+    phone.online = true;
+    const result = await phone.pushQueue.replay();
+    expect(result).toEqual({
+      acked: after.map((e) => e.mutationId),
+      rejected: before.map((e) => e.mutationId),
+      stalled: false,
+    });
+    const left = await phone.db.outbox.toArray();
+    expect(left.map((e) => [e.mutationId, e.state])).toEqual(
+      before.map((e) => [e.mutationId, 'rejected']),
+    );
+    expect(left[0]?.error).toMatchObject({ statusCode: 403, code: 'account_mismatch' });
+    expect(phone.queue.entries).toEqual([]);
+    // The first account got nothing either: the rejected writes are only on the phone.
+    expect(await serverBrews(phone)).toEqual([]);
   });
 
   it('a discard waits for a replay in flight, so the entry it puts back is discarded too', async () => {
