@@ -7,8 +7,8 @@ import { localDataCounts } from '../data/queries.js';
 import { clearApiCaches, clearWorkboxQueue } from '../pwa/clear-caches.js';
 import { broadcast } from '../sync/channel.js';
 import type { SyncEngine, SyncOutcome } from '../sync/engine.js';
-import { errorBodyOf, networkError, requestJson } from '../sync/http.js';
-import { type SyncError, toSyncError } from '../sync/push.js';
+import { asErrorBody, requestJson } from '../sync/http.js';
+import { networkError, type SyncError, toSyncError } from '../sync/sync-error.js';
 import { clearLocalData } from './clear.js';
 import { dedupeAnonymousBags } from './dedupe.js';
 
@@ -17,9 +17,10 @@ import { dedupeAnonymousBags } from './dedupe.js';
  * expected failures (wrong password, offline, a choice the user must make) are not thrown.
  */
 
+/** `kind` tells the outcomes apart: signed in, or refused (by the server or for a reason here). */
 export type AccountResult =
-  | { ok: true; account: Account; sync: SyncOutcome }
-  | { ok: false; error: SyncError };
+  | { kind: 'signed-in'; ok: true; account: Account; sync: SyncOutcome }
+  | { kind: 'refused'; ok: false; error: SyncError };
 
 export interface AtStake {
   bags: number;
@@ -30,7 +31,7 @@ async function authRequest(
   engine: SyncEngine,
   path: 'signup' | 'login',
   credentials: Credentials,
-): Promise<{ ok: true; account: Account } | { ok: false; error: SyncError }> {
+): Promise<{ ok: true; account: Account } | (AccountResult & { ok: false })> {
   const result = await requestJson(
     engine.transport,
     ROUTES.auth[path].method,
@@ -38,9 +39,12 @@ async function authRequest(
     credentials,
     engine.db.now,
   );
-  if (result.kind === 'network') return { ok: false, error: networkError(result.error) };
+  if (result.kind === 'network') {
+    return { kind: 'refused', ok: false, error: networkError(result.error) };
+  }
   if (result.status !== 200 && result.status !== 201) {
-    return { ok: false, error: toSyncError(errorBodyOf(result.status, result.body)) };
+    const error = toSyncError(asErrorBody(result.status, result.body));
+    return { kind: 'refused', ok: false, error };
   }
   const session = result.body as SessionResponse;
   await learnServerTime(engine.db, session.serverTime, result.sentAt, result.receivedAt);
@@ -81,13 +85,13 @@ async function holdsAnything(engine: SyncEngine): Promise<boolean> {
 export async function signup(engine: SyncEngine, credentials: Credentials): Promise<AccountResult> {
   const meta = await loadMeta(engine.db);
   if (meta.accountId !== null) {
-    return { ok: false, error: { code: 'signed_in', message: 'log out first' } };
+    return { kind: 'refused', ok: false, error: { code: 'signed_in', message: 'log out first' } };
   }
   const auth = await authRequest(engine, 'signup', credentials);
   if (!auth.ok) return auth;
   await claim(engine, auth.account);
   broadcast({ type: 'signed-in', accountId: auth.account.id });
-  return { ok: true, account: auth.account, sync: await engine.syncNow() };
+  return { kind: 'signed-in', ok: true, account: auth.account, sync: await engine.syncNow() };
 }
 
 export interface LoginOptions {
@@ -99,8 +103,13 @@ export interface LoginOptions {
 
 export type LoginResult =
   | AccountResult
-  | { ok: false; error: SyncError & { code: 'choice_required' }; atStake: AtStake }
-  | { ok: false; error: SyncError & { code: 'unsynced' }; unsynced: number };
+  | {
+      kind: 'choice-required';
+      ok: false;
+      error: SyncError & { code: 'choice_required' };
+      atStake: AtStake;
+    }
+  | { kind: 'unsynced'; ok: false; error: SyncError & { code: 'unsynced' }; unsynced: number };
 
 /**
  * Log in, then a full paginated pull (progress in engine.status). On a device with anonymous
@@ -119,13 +128,18 @@ export async function login(
     const atStake = await anonymousDataAtStake(engine);
     if (options.anonymousData === undefined && (await holdsAnything(engine))) {
       const message = `${atStake.bags} bags and ${atStake.brews} brews on this device: merge or discard`;
-      return { ok: false, error: { code: 'choice_required', message }, atStake };
+      return {
+        kind: 'choice-required',
+        ok: false,
+        error: { code: 'choice_required', message },
+        atStake,
+      };
     }
   } else if (meta.email !== normalizeEmail(credentials.email)) {
     const unsynced = await db.outbox.count();
     if (unsynced > 0 && options.discardUnsynced !== true) {
       const message = `${unsynced} changes of ${meta.email} have not reached the server`;
-      return { ok: false, error: { code: 'unsynced', message }, unsynced };
+      return { kind: 'unsynced', ok: false, error: { code: 'unsynced', message }, unsynced };
     }
   }
 
@@ -137,7 +151,7 @@ export async function login(
     // The same account after "signed out on the server": everything local is still its own.
     await claim(engine, account);
     broadcast({ type: 'signed-in', accountId: account.id });
-    return { ok: true, account, sync: await engine.syncNow() };
+    return { kind: 'signed-in', ok: true, account, sync: await engine.syncNow() };
   }
   const merging = meta.accountId === null && options.anonymousData === 'merge';
   if (!merging) await clearDevice(engine);
@@ -156,7 +170,7 @@ export async function login(
   }
   broadcast({ type: 'signed-in', accountId: account.id });
   const sync = merging ? await engine.syncNow() : pulled;
-  return { ok: true, account, sync: pulled.ok ? sync : pulled };
+  return { kind: 'signed-in', ok: true, account, sync: pulled.ok ? sync : pulled };
 }
 
 export type LogoutResult =

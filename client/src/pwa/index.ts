@@ -2,7 +2,7 @@
 import type { WorkerBroadcast } from './messages.js';
 import { requestPersistentStorage } from './persistence.js';
 import { registerServiceWorker } from './update.js';
-import { onWorkerBroadcast, startReplayTriggers } from './worker-link.js';
+import { onWorkerBroadcast, startReplayAsks } from './worker-link.js';
 
 export {
   requestPersistentStorage,
@@ -10,7 +10,7 @@ export {
   storagePersistence,
 } from './persistence.js';
 export { applyUpdate, offlineReady, updateAvailable } from './update.js';
-export { requestReplay } from './worker-link.js';
+export { askWorkerReplay } from './worker-link.js';
 
 export interface PwaOptions {
   /** Called after the worker replayed queued writes: refresh the sync status and pull. */
@@ -25,7 +25,7 @@ export function startPwa(options: PwaOptions = {}): void {
   started = true;
   registerServiceWorker();
   void requestPersistentStorage();
-  startReplayTriggers();
+  startReplayAsks();
   const { onReplayed } = options;
   if (onReplayed) {
     onWorkerBroadcast((message) => {

@@ -38,8 +38,9 @@ export type WorkerBroadcast =
   | { type: 'queued'; mutationIds: string[]; pending: number }
   /**
    * A replay round ended. `acked` outbox entries are gone from IndexedDB, `rejected` ones
-   * are marked rejected. `pending` requests remain; `stalled` means the round stopped on a
-   * network error or a 5xx and will be retried.
+   * are marked rejected. `pending` requests remain; `stalled` means the round stopped on an
+   * answer the reply policy keeps the request for (no answer, a 5xx, a 401...) and will be
+   * retried.
    */
   | {
       type: 'replayed';

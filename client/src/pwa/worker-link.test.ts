@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
- * requestReplay() against a stand-in for navigator.serviceWorker: what reaches the worker when
+ * askWorkerReplay() against a stand-in for navigator.serviceWorker: what reaches the worker when
  * the page asks several times. (The e2e specs e2e/pwa-replay-fallback.spec.ts run the real one.)
  */
 
@@ -36,40 +36,40 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('requestReplay', () => {
+describe('askWorkerReplay', () => {
   it('asks made before the message goes out share it', async () => {
-    const { requestReplay } = await freshWorkerLink();
-    const asks = [requestReplay(), requestReplay(), requestReplay()];
+    const { askWorkerReplay } = await freshWorkerLink();
+    const asks = [askWorkerReplay(), askWorkerReplay(), askWorkerReplay()];
     expect(await Promise.all(asks)).toEqual([true, true, true]);
     expect(postedReplays()).toBe(1);
   });
 
   it('an ask right after a message went out sends its own (the queue may have grown since)', async () => {
-    const { requestReplay } = await freshWorkerLink();
-    await requestReplay();
+    const { askWorkerReplay } = await freshWorkerLink();
+    await askWorkerReplay();
     // The page queued a push offline and came back online, all within a second.
-    await requestReplay();
+    await askWorkerReplay();
     expect(postedReplays()).toBe(2);
   });
 
   it('an ask that found no active worker does not swallow the next one', async () => {
-    const { requestReplay } = await freshWorkerLink();
+    const { askWorkerReplay } = await freshWorkerLink();
     const worker = container.active;
     container.active = null;
     // First load: the start-up ask comes before the worker is active.
-    expect(await requestReplay()).toBe(false);
+    expect(await askWorkerReplay()).toBe(false);
     container.active = worker;
-    expect(await requestReplay()).toBe(true);
+    expect(await askWorkerReplay()).toBe(true);
     expect(postedReplays()).toBe(1);
   });
 
   it('an ask whose registration lookup failed does not block the next ones', async () => {
-    const { requestReplay } = await freshWorkerLink();
+    const { askWorkerReplay } = await freshWorkerLink();
     const lookup = container.getRegistration;
     container.getRegistration = () => Promise.reject(new Error('invalid state'));
-    await expect(requestReplay()).rejects.toThrow('invalid state');
+    await expect(askWorkerReplay()).rejects.toThrow('invalid state');
     container.getRegistration = lookup;
-    expect(await requestReplay()).toBe(true);
+    expect(await askWorkerReplay()).toBe(true);
     expect(postedReplays()).toBe(1);
   });
 });

@@ -50,23 +50,23 @@ async function ask(message: PageMessage): Promise<QueueStatus | null> {
  * nothing else would ask again (a time window here dropped the `online` that came less than a
  * second after the start-up ask, and the queue then sat until the next trigger).
  */
-let unsentReplayRequest: Promise<boolean> | null = null;
+let unsentReplayAsk: Promise<boolean> | null = null;
 
-async function postReplay(): Promise<boolean> {
+async function postReplayAsk(): Promise<boolean> {
   let worker: ServiceWorker | null;
   try {
     worker = await activeWorker();
   } finally {
-    unsentReplayRequest = null;
+    unsentReplayAsk = null;
   }
   worker?.postMessage({ type: 'replay' } satisfies PageMessage);
   return worker !== null;
 }
 
 /** Asks the worker to replay its queue now. False when no worker is active (dev, first load). */
-export function requestReplay(): Promise<boolean> {
-  unsentReplayRequest ??= postReplay();
-  return unsentReplayRequest;
+export function askWorkerReplay(): Promise<boolean> {
+  unsentReplayAsk ??= postReplayAsk();
+  return unsentReplayAsk;
 }
 
 /** What the worker holds: its pending count and every queued mutation id (null: no worker). */
@@ -100,15 +100,15 @@ export function onWorkerBroadcast(listener: (message: WorkerBroadcast) => void):
 const RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 60_000];
 
 /**
- * Replays at start, on `online` and on becoming visible, retries stalled rounds, and keeps the
- * queue signals current. Returns the unsubscribe.
+ * Asks the worker to replay at start, on `online` and on becoming visible, asks again after a
+ * stalled round, and keeps the queue signals current. Returns the unsubscribe.
  */
-export function startReplayTriggers(): () => void {
+export function startReplayAsks(): () => void {
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  const replay = () => void requestReplay();
+  const ask = () => void askWorkerReplay();
   const onVisible = () => {
-    if (document.visibilityState === 'visible') replay();
+    if (document.visibilityState === 'visible') ask();
   };
   const retryLater = (stalled: boolean) => {
     if (retryTimer !== null) clearTimeout(retryTimer);
@@ -121,10 +121,10 @@ export function startReplayTriggers(): () => void {
     retries += 1;
     retryTimer = setTimeout(() => {
       retryTimer = null;
-      if (navigator.onLine && document.visibilityState === 'visible') replay();
+      if (navigator.onLine && document.visibilityState === 'visible') ask();
     }, delay);
   };
-  window.addEventListener('online', replay);
+  window.addEventListener('online', ask);
   document.addEventListener('visibilitychange', onVisible);
   const stopListening = onWorkerBroadcast((message) => {
     workerQueuePending.value = message.pending;
@@ -132,10 +132,10 @@ export function startReplayTriggers(): () => void {
     lastWorkerReplay.value = { ...message, at: Date.now() };
     retryLater(message.stalled && message.pending > 0);
   });
-  replay();
+  ask();
   return () => {
     if (retryTimer !== null) clearTimeout(retryTimer);
-    window.removeEventListener('online', replay);
+    window.removeEventListener('online', ask);
     document.removeEventListener('visibilitychange', onVisible);
     stopListening();
   };

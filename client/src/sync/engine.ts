@@ -8,9 +8,10 @@ import { headlessEnvironment, type SyncEnvironment } from './environment.js';
 import type { Transport } from './http.js';
 import { withSyncLock } from './lock.js';
 import { pullAll } from './pull.js';
-import { type PushResult, pushOutbox, type SyncError, signedOut } from './push.js';
+import { type OutboxPushResult, pushOutbox } from './push.js';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './status.js';
 import { createStore, type Store } from './store.js';
+import { type SyncError, signedOut } from './sync-error.js';
 
 export type { SyncStatus };
 
@@ -31,7 +32,7 @@ export interface SyncEngineOptions {
 
 /**
  * Runs push then pull, one at a time, in one context at a time (Web Locks or a lease), on
- * the triggers DESIGN.md lists: start, `online`, becoming visible, every 30 s while visible,
+ * these triggers: start, `online`, becoming visible, every 30 s while visible,
  * and 1 s after a local write. Status is a framework-free store.
  */
 export class SyncEngine {
@@ -76,14 +77,14 @@ export class SyncEngine {
     this.stops.push(() => counts.unsubscribe());
     this.stops.push(
       env.onOnline(() => {
-        env.replayQueue?.();
+        env.askWorkerReplay?.();
         void this.syncNow();
       }),
     );
     this.stops.push(
       env.onVisibilityChange((visible) => {
         if (visible) {
-          env.replayQueue?.();
+          env.askWorkerReplay?.();
           void this.syncNow();
         }
         this.setInterval(visible);
@@ -97,7 +98,7 @@ export class SyncEngine {
       }),
     );
     this.setInterval(env.isVisible());
-    env.replayQueue?.();
+    env.askWorkerReplay?.();
     void this.syncNow();
   }
 
@@ -152,7 +153,7 @@ export class SyncEngine {
   }
 
   /** Push only (used before log out), under the same one-at-a-time rule. */
-  async pushNow(): Promise<PushResult> {
+  async pushNow(): Promise<OutboxPushResult> {
     await this.running?.catch(() => undefined);
     return pushOutbox(this.db, this.transport);
   }

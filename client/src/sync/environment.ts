@@ -15,7 +15,7 @@ export interface SyncEnvironment {
   /** navigator.locks where it exists; otherwise sync falls back to a lease in IndexedDB. */
   locks?: LockManagerLike | undefined;
   /** Asks the service worker to replay its queue (pages; browsers without Background Sync). */
-  replayQueue?: (() => void) | undefined;
+  askWorkerReplay?: (() => void) | undefined;
   /** Removes the app's localStorage/sessionStorage keys at log out (pages only). */
   clearLocalKeys?: (() => void | Promise<void>) | undefined;
 }
@@ -44,7 +44,7 @@ export function browserEnvironment(host: {
     removeEventListener(type: string, listener: () => void): void;
   };
   navigator: { onLine: boolean; locks?: LockManagerLike | undefined };
-  replayQueue?: () => void;
+  askWorkerReplay?: () => void;
   clearLocalKeys?: () => void;
 }): SyncEnvironment {
   const { window, document, navigator } = host;
@@ -61,7 +61,7 @@ export function browserEnvironment(host: {
       return () => document.removeEventListener('visibilitychange', handler);
     },
     locks: navigator.locks,
-    replayQueue: host.replayQueue,
+    askWorkerReplay: host.askWorkerReplay,
     clearLocalKeys: host.clearLocalKeys,
   };
 }

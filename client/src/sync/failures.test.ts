@@ -9,6 +9,7 @@ import { createBag, createBrew, updateBag } from '../data/actions.js';
 import { outboxCounts, rejectedEntries } from '../data/queries.js';
 import { SyncEngine } from './engine.js';
 import { pullAll } from './pull.js';
+import { pushOutbox } from './push.js';
 
 const setup = useTestServer();
 
@@ -91,6 +92,28 @@ describe('sync failures', () => {
       roaster: 'After the bad one',
       weightG: null,
     });
+  });
+
+  it('a push whose account is not the session’s is rejected, kept visible, and not retried into that account', async () => {
+    const phone = await signedIn('phone');
+    await createBag(phone.db, { name: 'Written under the first account' });
+    // Another account's session on this browser, behind the engine's back (another tab).
+    const other = await phone.transport.fetch(new URL('/api/auth/signup', setup.server.url).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: setup.server.url },
+      body: JSON.stringify({ email: uniqueEmail(), password: PASSWORD }),
+    });
+    expect(other.status).toBe(201);
+
+    const requestsBefore = await pushRequests();
+    expect(await pushOutbox(phone.db, phone.transport)).toMatchObject({ ok: true, rejected: 1 });
+    expect(await pushRequests()).toBe(requestsBefore + 1);
+    const [rejected] = await rejectedEntries(phone.db);
+    expect(rejected?.error).toMatchObject({ statusCode: 403, code: 'account_mismatch' });
+    expect(await outboxCounts(phone.db)).toEqual({ pending: 0, rejected: 1 });
+    // Nothing is sent again on its own.
+    await pushOutbox(phone.db, phone.transport);
+    expect(await pushRequests()).toBe(requestsBefore + 1);
   });
 
   it('an interrupted pull resumes from the last stored page without losing or duplicating rows', async () => {

@@ -52,13 +52,14 @@ export async function requestJson(
 }
 
 /** The server's error body, or one made up for a reply that is not one (a proxy's 502 page). */
-export function errorBodyOf(status: number, body: unknown): ErrorBody {
+export function asErrorBody(status: number, body: unknown): ErrorBody {
   if (isErrorBody(body)) return body;
   const code = status === 401 ? 'unauthorized' : status >= 500 ? 'internal' : 'bad_request';
   return { statusCode: status, code, message: `HTTP ${status}` };
 }
 
-/** An error for a request that never got an answer. */
-export function networkError(error: unknown): { code: 'network'; message: string } {
-  return { code: 'network', message: error instanceof Error ? error.message : String(error) };
+/** A failed fetch that was cut off by a deadline rather than by the network. */
+export function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
 }

@@ -10,8 +10,8 @@ import type { DialInDb } from '../data/db.js';
 import { historyFromOverwrites } from '../data/history.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
 import type { HistoryEntry, MetaRecord } from '../data/schema.js';
-import { errorBodyOf, type HttpResult, networkError, requestJson, type Transport } from './http.js';
-import { type SyncError, signedOut, toSyncError } from './push.js';
+import { asErrorBody, type HttpResult, requestJson, type Transport } from './http.js';
+import { networkError, type SyncError, signedOut, toSyncError } from './sync-error.js';
 
 export const PULL_PATH = ROUTES.sync.pull.path;
 
@@ -219,7 +219,7 @@ export async function pullAll(
           return { ok: false, error: networkError(result.error), rows, pages };
         }
         if (result.status !== 200) {
-          const error = errorBodyOf(result.status, result.body);
+          const error = asErrorBody(result.status, result.body);
           if (result.status === 401) {
             await updateMeta(db, { signedOutOnServer: true });
             return { ok: false, error: signedOut(), rows, pages };

@@ -1,5 +1,6 @@
 import type { ErrorBody } from '../../../shared/protocol/errors.js';
 import { LIMITS } from '../../../shared/protocol/limits.js';
+import { type Refusal, replyRule } from '../../../shared/protocol/reply-policy.js';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.js';
 import { learnServerTime } from '../data/clock.js';
@@ -15,18 +16,13 @@ import {
   toMutation,
 } from '../data/outbox.js';
 import type { OutboxEntry } from '../data/schema.js';
-import { errorBodyOf, networkError, requestJson, type Transport } from './http.js';
+import { asErrorBody, type HttpResult, isTimeout, requestJson, type Transport } from './http.js';
+import { networkError, type SyncError, signedOut, toSyncError } from './sync-error.js';
 
 export const PUSH_PATH = ROUTES.sync.push.path;
 
-/** Why a sync step stopped. `code` is an ErrorBody code, or `network`. */
-export interface SyncError {
-  code: string;
-  message: string;
-  statusCode?: number;
-}
-
-export type PushResult =
+/** What one `pushOutbox` did: entries acknowledged, handed to the worker's queue, refused. */
+export type OutboxPushResult =
   | { ok: true; pushed: number; queued: number; rejected: number }
   | { ok: false; error: SyncError; pushed: number; queued: number; rejected: number };
 
@@ -43,31 +39,38 @@ async function unsend(db: DialInDb, entries: readonly OutboxEntry[]): Promise<vo
     });
 }
 
+/** One push run's state, carried across its batches. */
+interface PushRun {
+  accountId: string;
+  batchSize: number;
+  restamps: number;
+  counts: { pushed: number; queued: number; rejected: number };
+}
+
 /**
  * Sends this account's outbox, oldest first, in batches of at most LIMITS.pushMutations,
  * until nothing sendable is left or the server stops us. Never throws for HTTP or network
  * failures: the entries stay in the outbox, which is the source of truth.
  *
- * - 200: acknowledged, removed. 202 {queued}: the service worker holds them; marked queued.
- * - 409 clock_ahead: learn the offset from `serverTime`, re-stamp, retry.
- * - 401: mark the device signed out on the server; keep everything; stop.
- * - other 4xx naming one mutation: reject that one, retry the rest; naming none: reject the
- *   batch. Either way the entries behind them still go.
- * - 5xx, 403 account_mismatch, 426, 429, network: keep pending, stop.
+ * 200 (the server's own answer) acknowledges; 202 {queued} from the service worker marks the
+ * entries queued. Every other answer is handled by its row of the reply policy
+ * (shared/protocol/reply-policy.ts), the same table the worker's replay reads.
  */
 export async function pushOutbox(
   db: DialInDb,
   transport: Transport,
   options: { batchSize?: number } = {},
-): Promise<PushResult> {
-  let batchSize = Math.min(options.batchSize ?? LIMITS.pushMutations, LIMITS.pushMutations);
+): Promise<OutboxPushResult> {
+  const batchSize = Math.min(options.batchSize ?? LIMITS.pushMutations, LIMITS.pushMutations);
   const counts = { pushed: 0, queued: 0, rejected: 0 };
-  let restamps = 0;
+  let run: PushRun | null = null;
   for (;;) {
     const meta = await loadMeta(db);
     if (meta.accountId === null) return { ok: true, ...counts };
     if (meta.signedOutOnServer) return { ok: false, error: signedOut(), ...counts };
-    const entries = await sendableEntries(db, meta.accountId, batchSize);
+    run ??= { accountId: meta.accountId, batchSize, restamps: 0, counts };
+    run.accountId = meta.accountId;
+    const entries = await sendableEntries(db, meta.accountId, run.batchSize);
     if (entries.length === 0) return { ok: true, ...counts };
     const ids = entries.map((entry) => entry.mutationId);
     await markSent(db, ids);
@@ -83,76 +86,108 @@ export async function pushOutbox(
       },
       db.now,
     );
-    if (result.kind === 'network') {
-      await unsend(db, entries);
-      return { ok: false, error: networkError(result.error), ...counts };
-    }
-    const { status, body } = result;
-    // Only the server's own answer acknowledges: a captive portal's 200 page must not.
-    if (status === 200 && isPushResponse(body)) {
-      await ackOutbox(db, ids);
-      counts.pushed += ids.length;
-      await learnServerTime(db, body.serverTime, result.sentAt, result.receivedAt);
-      continue;
-    }
-    if (status === 202 && (body as { queued?: unknown } | null)?.queued === true) {
-      await markQueued(db, ids);
-      counts.queued += ids.length;
-      continue;
-    }
-    if (status < 300) {
-      await unsend(db, entries);
-      const message = `the push got an answer that is not the server's (HTTP ${status})`;
-      return { ok: false, error: { code: 'bad_response', message }, ...counts };
-    }
-    const error = errorBodyOf(status, body);
-    const stop = async (): Promise<PushResult> => {
-      await unsend(db, entries);
-      return { ok: false, error: toSyncError(error), ...counts };
-    };
-    if (status === 401) {
-      await unsend(db, entries);
-      await updateMeta(db, { signedOutOnServer: true });
-      return { ok: false, error: signedOut(), ...counts };
-    }
-    if (error.code === 'clock_ahead' && restamps < MAX_RESTAMPS) {
-      restamps += 1;
-      const serverTime = error.details?.serverTime;
-      if (typeof serverTime === 'number') {
-        await learnServerTime(db, serverTime, result.sentAt, result.receivedAt);
+    if (result.kind === 'response') {
+      const { status, body } = result;
+      // Only the server's own answer acknowledges: a captive portal's 200 page must not.
+      if (status === 200 && isPushResponse(body)) {
+        await ackOutbox(db, ids);
+        counts.pushed += ids.length;
+        await learnServerTime(db, body.serverTime, result.sentAt, result.receivedAt);
+        continue;
       }
-      await restampOutbox(db, meta.accountId);
-      continue;
+      if (status === 202 && (body as { queued?: unknown } | null)?.queued === true) {
+        await markQueued(db, ids);
+        counts.queued += ids.length;
+        continue;
+      }
     }
-    if (error.code === 'payload_too_large' && batchSize > 1) {
-      await unsend(db, entries);
-      batchSize = Math.max(1, Math.floor(entries.length / 2));
-      continue;
-    }
-    if (status >= 500 || status === 403 || status === 426 || status === 429) return stop();
-    if (status >= 400) {
-      // The server names the bad mutation: reject it alone; the rest of the batch goes again.
-      const named = error.details?.mutationId;
-      const culprit = typeof named === 'string' && ids.includes(named) ? [named] : ids;
-      await rejectOutbox(db, culprit, error);
-      await unsend(db, entries);
-      counts.rejected += culprit.length;
-      continue;
-    }
-    return stop();
+    const error = await recover(db, run, entries, result);
+    if (error !== null) return { ok: false, error, ...counts };
   }
 }
 
+/** The error a push stops with, for an answer that did not acknowledge it. */
+function stopError(result: HttpResult): SyncError {
+  if (result.kind === 'network') return networkError(result.error);
+  if (result.status < 400) {
+    const message = `the push got an answer that is not the server's (HTTP ${result.status})`;
+    return { code: 'bad_response', message, statusCode: result.status };
+  }
+  return toSyncError(asErrorBody(result.status, result.body));
+}
+
+/**
+ * Acts on the reply policy's row for an answer that did not acknowledge the batch. Returns
+ * the error to stop with, or null when the push goes on with the next batch.
+ */
+async function recover(
+  db: DialInDb,
+  run: PushRun,
+  entries: readonly OutboxEntry[],
+  result: HttpResult,
+): Promise<SyncError | null> {
+  const refusal: Refusal =
+    result.kind === 'network'
+      ? isTimeout(result.error)
+        ? 'timeout'
+        : 'network'
+      : { status: result.status, body: result.body };
+  const ids = entries.map((entry) => entry.mutationId);
+  await unsend(db, entries);
+  const error = result.kind === 'network' ? null : asErrorBody(result.status, result.body);
+  switch (replyRule(refusal).push) {
+    case 'retry_later':
+    case 'upgrade':
+      return stopError(result);
+    case 'sign_in':
+      await updateMeta(db, { signedOutOnServer: true });
+      return signedOut();
+    case 'restamp':
+      if (run.restamps >= MAX_RESTAMPS || result.kind === 'network') break;
+      run.restamps += 1;
+      if (typeof error?.details?.serverTime === 'number') {
+        await learnServerTime(db, error.details.serverTime, result.sentAt, result.receivedAt);
+      }
+      await restampOutbox(db, run.accountId);
+      return null;
+    case 'split':
+      if (entries.length <= 1) break;
+      run.batchSize = Math.max(1, Math.floor(entries.length / 2));
+      return null;
+    case 'reject_all':
+      return reject(db, run, ids, error, result);
+    case 'reject_named':
+      break;
+  }
+  // reject_named, and a re-stamp or a split that can no longer help: the server names the bad
+  // mutation, which is rejected alone; the rest of the batch goes again.
+  const named = error?.details?.mutationId;
+  return reject(
+    db,
+    run,
+    typeof named === 'string' && ids.includes(named) ? [named] : ids,
+    error,
+    result,
+  );
+}
+
+async function reject(
+  db: DialInDb,
+  run: PushRun,
+  ids: string[],
+  error: ErrorBody | null,
+  result: HttpResult,
+): Promise<SyncError | null> {
+  // Only a reply with a status reaches a rejecting row; an answerless one would stop instead.
+  if (error === null) return stopError(result);
+  await rejectOutbox(db, ids, error);
+  run.counts.rejected += ids.length;
+  return null;
+}
+
+/** The shape of the server's PushResponse, checked by hand (TypeBox stays out of the bundles). */
 export function isPushResponse(body: unknown): body is { serverTime: number; applied: number } {
   if (typeof body !== 'object' || body === null) return false;
   const reply = body as Record<string, unknown>;
   return typeof reply.serverTime === 'number' && typeof reply.applied === 'number';
-}
-
-export function signedOut(): SyncError {
-  return { code: 'unauthorized', message: 'signed out on the server', statusCode: 401 };
-}
-
-export function toSyncError(error: ErrorBody): SyncError {
-  return { code: error.code, message: error.message, statusCode: error.statusCode };
 }

@@ -1,5 +1,5 @@
 import type { PullProgress } from './pull.js';
-import type { SyncError } from './push.js';
+import type { SyncError } from './sync-error.js';
 
 /**
  * What the sync engine reports. Its own module, with no code beyond the starting value, so

@@ -1,5 +1,5 @@
 import { computed, signal } from '@preact/signals';
-import { requestReplay } from '../pwa/index.js';
+import { askWorkerReplay } from '../pwa/index.js';
 import type { SyncEngine } from '../sync/index.js';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/status.js';
 import { db, online } from './app-state.js';
@@ -18,7 +18,7 @@ export const getEngine = loadOnce(async (): Promise<SyncEngine> => {
   const engine = new sync.SyncEngine({
     db,
     transport: sync.defaultTransport(),
-    env: sync.browserEnvironment({ window, document, navigator, replayQueue: requestReplay }),
+    env: sync.browserEnvironment({ window, document, navigator, askWorkerReplay }),
   });
   syncStatus.value = engine.status.get();
   engine.status.subscribe((value) => {

@@ -59,7 +59,9 @@ export const syncRoutes: FastifyPluginAsync = async (fastify) => {
     async (request) => {
       const failure = app.testHooks?.takePushFailure();
       if (failure !== undefined && failure !== null) {
-        throw new AppError(failure, 'internal', 'injected failure');
+        // The code a real refusal with this status would carry, so clients treat it as one.
+        const code = failure >= 500 ? 'internal' : 'bad_request';
+        throw new AppError(failure, code, 'injected failure');
       }
       const push = request.body;
       if (push.accountId !== request.accountId) {

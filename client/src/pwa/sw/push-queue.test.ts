@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ROUTES } from '../../../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol/version.js';
 import { cookieJarFetch, PASSWORD, uniqueEmail } from '../../../test-support/device.js';
+import { memoryQueue } from '../../../test-support/memory-queue.js';
 import { startServer, type TestServer } from '../../../test-support/server-process.js';
 import { createBag, createBrew } from '../../data/actions.js';
 import { createDb, type DialInDb } from '../../data/db.js';
@@ -10,36 +11,12 @@ import { ackOutbox, markQueued, rejectOutbox, toMutation } from '../../data/outb
 import type { OutboxEntry } from '../../data/schema.js';
 import type { WorkerBroadcast } from '../messages.js';
 import { createPushQueue, type PushQueue } from './push-queue.js';
-import { type QueueEntry, type RequestQueue, readMeta } from './queue-entry.js';
+import { readMeta } from './queue-entry.js';
 
 /**
- * The worker's push queue against the real server and a real (fake-indexeddb) outbox. The
- * Workbox queue is replaced by an in-memory one with the same contract (FIFO, entries keep
- * their request and metadata); the e2e specs run the real Workbox queue in Chromium.
+ * The worker's push queue against the real server and a real (fake-indexeddb) outbox, with the
+ * Workbox queue's contract in memory.
  */
-
-function memoryQueue(): RequestQueue & { entries: QueueEntry[] } {
-  const entries: QueueEntry[] = [];
-  const copy = (entry: QueueEntry): QueueEntry => ({ ...entry, request: entry.request.clone() });
-  return {
-    entries,
-    async pushRequest(entry) {
-      entries.push({ timestamp: Date.now(), ...copy(entry) });
-    },
-    async unshiftRequest(entry) {
-      entries.unshift(copy(entry));
-    },
-    async shiftRequest() {
-      return entries.shift();
-    },
-    async getAll() {
-      return entries.map(copy);
-    },
-    async size() {
-      return entries.length;
-    },
-  };
-}
 
 interface Phone {
   db: DialInDb;
@@ -57,6 +34,8 @@ interface Phone {
   logBrew(): Promise<OutboxEntry[]>;
   /** Logs in again on this phone's cookie jar (a new session). */
   signIn(): Promise<void>;
+  /** Signs up another account on this phone's cookie jar (an account switch); its id. */
+  signUpAnother(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -143,6 +122,15 @@ async function signedInPhone(): Promise<Phone> {
         body: JSON.stringify({ email, password: PASSWORD }),
       });
       expect(login.status).toBe(200);
+    },
+    async signUpAnother() {
+      const other = await jar.fetch(new URL('/api/auth/signup', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: uniqueEmail('sw-other'), password: PASSWORD }),
+      });
+      expect(other.status).toBe(201);
+      return ((await other.json()) as { account: { id: string } }).account.id;
     },
     async close() {
       await db.delete();
@@ -258,6 +246,39 @@ describe('the worker’s push queue', () => {
     expect(await phone.pushQueue.replay()).toMatchObject({ stalled: false });
     expect(await phone.db.outbox.count()).toBe(0);
     expect(await serverBrews(phone)).toHaveLength(1);
+  });
+
+  it('a push queued under one account and replayed after a switch is rejected, lands nowhere, and blocks nothing', async () => {
+    const phone = await signedInPhone();
+    const before = await phone.logBrew();
+    await queueOffline(phone, before);
+    // Signed in as someone else on this browser now: the replay carries the new session's cookie.
+    const otherId = await phone.signUpAnother();
+    const after = await phone.logBrew();
+    const body = JSON.parse(await phone.pushRequest(after).text()) as Record<string, unknown>;
+    const behind = new Request(new URL('/api/sync/push', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ ...body, accountId: otherId }),
+    });
+    phone.online = false;
+    await phone.pushQueue.handlePush(behind);
+
+    phone.online = true;
+    const result = await phone.pushQueue.replay();
+    expect(result).toEqual({
+      acked: after.map((e) => e.mutationId),
+      rejected: before.map((e) => e.mutationId),
+      stalled: false,
+    });
+    const left = await phone.db.outbox.toArray();
+    expect(left.map((e) => [e.mutationId, e.state])).toEqual(
+      before.map((e) => [e.mutationId, 'rejected']),
+    );
+    expect(left[0]?.error).toMatchObject({ statusCode: 403, code: 'account_mismatch' });
+    expect(phone.queue.entries).toEqual([]);
+    // The first account got nothing either: the rejected writes are only on the phone.
+    expect(await serverBrews(phone)).toEqual([]);
   });
 
   it('a discard waits for a replay in flight, so the entry it puts back is discarded too', async () => {

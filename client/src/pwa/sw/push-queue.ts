@@ -13,7 +13,7 @@ import {
   type RequestQueue,
   removeEntries,
 } from './queue-entry.js';
-import { type ReplayResult, replayQueue } from './replay.js';
+import { type ReplayResult, replayRound } from './replay.js';
 
 /** The outbox for one replay round: opened on first use, closed at the end of the round. */
 export interface OutboxSession {
@@ -78,7 +78,7 @@ export function createPushQueue({
     const outbox = openOutbox();
     let result: ReplayResult;
     try {
-      result = await replayQueue(queue, outbox, fetchImpl);
+      result = await replayRound(queue, outbox, fetchImpl);
     } finally {
       outbox.close();
     }

@@ -1,12 +1,19 @@
 /**
- * One replay round of the push queue, following DESIGN.md "Client write path":
- * 2xx acknowledges; a network error or a 5xx keeps the request and ends the round (the browser
- * or the page retries later); a 4xx drops the request and marks its outbox entries rejected
- * with the server's error, then carries on with the entries behind it.
+ * One replay round of the push queue. The server's own answer to a push (200 with a
+ * PushResponse) acknowledges it, and to a log-out (200 `{ok: true}`) ends it; every other
+ * answer is handled by its row of the reply policy (shared/protocol/reply-policy.ts), the table
+ * the page's push reads too. Its `replay` and `logout` columns say what the worker does where
+ * it cannot act as the page does.
  */
-import { isErrorBody } from '../../../../shared/protocol/error-codes.js';
 import type { ErrorBody } from '../../../../shared/protocol/errors.js';
-import { type QueueEntry, type RequestQueue, readMeta } from './queue-entry.js';
+import {
+  type Refusal,
+  type ReplyRule,
+  replyRule,
+} from '../../../../shared/protocol/reply-policy.js';
+import { asErrorBody, isTimeout } from '../../sync/http.js';
+import { isPushResponse } from '../../sync/push.js';
+import { type QueueEntry, type QueueMeta, type RequestQueue, readMeta } from './queue-entry.js';
 
 /** What the round does to the outbox in IndexedDB. */
 export interface OutboxUpdates {
@@ -19,46 +26,12 @@ export interface OutboxUpdates {
 export interface ReplayResult {
   acked: string[];
   rejected: string[];
-  /** Ended on a network error or a retryable status; the first entry is still queued. */
+  /** Ended on an answer the policy keeps the request for; the first entry is still queued. */
   stalled: boolean;
 }
 
-/**
- * `release`: the server refused the batch, not its entries (too large, clock ahead). The request
- * leaves the queue and the outbox entries stay 'queued'; the page's sync engine resends them
- * after QUEUED_HOLD_MS (client/src/data/outbox.ts), splitting or re-stamping as it does.
- */
-type Verdict = 'ack' | 'retry' | 'reject' | 'release';
-
-/** A replay that hangs (lie-fi) counts as a network error, so the round cannot stall forever. */
+/** A replay that hangs (lie-fi) counts as a timeout, so the round cannot stall forever. */
 const REPLAY_TIMEOUT_MS = 15_000;
-
-/** Statuses that say "not now" rather than "never": the request stays queued. */
-const RETRY_STATUSES = new Set([401, 408, 425, 429]);
-
-function verdictFor(status: number, body: ErrorBody | null, kind: 'push' | 'logout'): Verdict {
-  if (status >= 200 && status < 300) return 'ack';
-  if (status >= 500) return 'retry';
-  // A log-out answered 401 found no session to end: done.
-  if (kind === 'logout') return status === 401 ? 'ack' : 'release';
-  // 401: the session is gone; the user signs in again and the same request then succeeds (or
-  // meets 403 account_mismatch under another account). upgrade_required: the next app version
-  // sends it again.
-  if (RETRY_STATUSES.has(status) || body?.code === 'upgrade_required') return 'retry';
-  if (status === 413 || body?.code === 'payload_too_large' || body?.code === 'clock_ahead') {
-    return 'release';
-  }
-  return 'reject';
-}
-
-async function errorBodyOf(response: Response): Promise<ErrorBody | null> {
-  try {
-    const body: unknown = await response.clone().json();
-    return isErrorBody(body) ? body : null;
-  } catch {
-    return null;
-  }
-}
 
 async function send(entry: QueueEntry, fetchImpl: typeof fetch): Promise<Response> {
   const controller = new AbortController();
@@ -70,8 +43,48 @@ async function send(entry: QueueEntry, fetchImpl: typeof fetch): Promise<Respons
   }
 }
 
+/** The answer's JSON body, or null when it has none (or it is not JSON: someone else's page). */
+async function readJsonBody(response: Response): Promise<unknown> {
+  try {
+    return await response.clone().json();
+  } catch {
+    return null;
+  }
+}
+
+/** Sends one queued request: 'ack' when the server took it, else the policy's row for the answer. */
+async function answerFor(
+  entry: QueueEntry,
+  meta: QueueMeta,
+  fetchImpl: typeof fetch,
+): Promise<{ kind: 'ack' } | { kind: 'refused'; rule: ReplyRule; error: ErrorBody | null }> {
+  let refusal: Refusal;
+  try {
+    const response = await send(entry, fetchImpl);
+    const body = await readJsonBody(response);
+    const served =
+      meta.kind === 'push' ? isPushResponse(body) : (body as { ok?: unknown } | null)?.ok === true;
+    if (response.status === 200 && served) return { kind: 'ack' };
+    refusal = { status: response.status, body };
+  } catch (error) {
+    refusal = isTimeout(error) ? 'timeout' : 'network';
+  }
+  const error =
+    refusal === 'network' || refusal === 'timeout'
+      ? null
+      : asErrorBody(refusal.status, refusal.body);
+  return { kind: 'refused', rule: replyRule(refusal), error };
+}
+
+/** The entries a refused push rejects: the one the error names, or all when it names none. */
+function rejectedBy(rule: ReplyRule, ids: string[], error: ErrorBody): string[] {
+  if (rule.replay === 'reject_all') return ids;
+  const named = error.details?.mutationId;
+  return typeof named === 'string' && ids.includes(named) ? [named] : ids;
+}
+
 /** Replays the queue front to back. The caller holds the queue lock. */
-export async function replayQueue(
+export async function replayRound(
   queue: RequestQueue,
   outbox: OutboxUpdates,
   fetchImpl: typeof fetch = fetch,
@@ -85,37 +98,25 @@ export async function replayQueue(
     const ids = meta.kind === 'push' ? meta.mutationIds : [];
     if (ids.length > 0 && ids.every((id) => delivered.has(id))) continue;
 
-    let response: Response;
-    try {
-      response = await send(entry, fetchImpl);
-    } catch {
-      await queue.unshiftRequest(entry);
-      result.stalled = true;
-      break;
-    }
-    const body = response.ok ? null : await errorBodyOf(response);
-    const verdict = verdictFor(response.status, body, meta.kind);
-    if (verdict === 'retry') {
-      await queue.unshiftRequest(entry);
-      result.stalled = true;
-      break;
-    }
-    if (ids.length === 0) continue;
-    if (verdict === 'ack') {
+    const answer = await answerFor(entry, meta, fetchImpl);
+    if (answer.kind === 'ack') {
       for (const id of ids) delivered.add(id);
       result.acked.push(...ids);
-      await outbox.ack(ids);
-    } else if (verdict === 'reject') {
-      result.rejected.push(...ids);
-      await outbox.reject(
-        ids,
-        body ?? {
-          statusCode: response.status,
-          code: 'bad_request',
-          message: `The server refused these changes (HTTP ${response.status}).`,
-        },
-      );
+      if (ids.length > 0) await outbox.ack(ids);
+      continue;
     }
+    const { rule, error } = answer;
+    const keep = meta.kind === 'push' ? rule.replay === 'keep' : rule.logout === 'keep';
+    if (keep) {
+      await queue.unshiftRequest(entry);
+      result.stalled = true;
+      break;
+    }
+    // 'release' (and a dropped log-out): the request leaves the queue, the outbox is untouched.
+    if (ids.length === 0 || error === null || rule.replay === 'release') continue;
+    const rejected = rejectedBy(rule, ids, error);
+    result.rejected.push(...rejected);
+    await outbox.reject(rejected, error);
   }
   return result;
 }

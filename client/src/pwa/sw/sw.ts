@@ -13,10 +13,10 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { API_ROOT, type ApiRoute, ROUTES } from '../../../../shared/protocol/routes.js';
 // Straight to the modules, not data/index.ts: the worker needs the outbox, not the actions.
 import { createDb, type DialInDb } from '../../data/db.js';
 import { ackOutbox, rejectOutbox } from '../../data/outbox.js';
-import { API_ROOT, type ApiRoute, ROUTES } from '../../../../shared/protocol/routes.js';
 import { isPageMessage, PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from '../messages.js';
 import { createPushQueue, type OutboxSession } from './push-queue.js';
 

@@ -134,12 +134,12 @@ function AuthForm({ presetEmail, relogin }: { presetEmail: string; relogin: bool
         );
         return;
       }
-      if ('atStake' in result) {
-        setChoice((result as { atStake: AtStake }).atStake);
+      if (result.kind === 'choice-required') {
+        setChoice(result.atStake);
         return;
       }
-      if ('unsynced' in result) {
-        setUnsynced((result as { unsynced: number }).unsynced);
+      if (result.kind === 'unsynced') {
+        setUnsynced(result.unsynced);
         return;
       }
       setError(MESSAGES[result.error.code] ?? result.error.message);
@@ -200,7 +200,7 @@ function SignedIn({ email }: { email: string }) {
     setBusy(true);
     try {
       const result = await logout(await getEngine(), { discard });
-      if (!result.ok) return setUnsynced((result as { unsynced: number }).unsynced);
+      if (!result.ok) return setUnsynced(result.unsynced);
       setUnsynced(null);
       showToast(
         result.serverSession === 'ended'
