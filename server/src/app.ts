@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import {
   registerAjvFormats,
   type TypeBoxTypeProvider,
@@ -10,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { LIMITS } from '../../shared/protocol/limits.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { checkOrigin } from './auth/origin-check.js';
-import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT } from './config.js';
+import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT, type TrustProxy } from './config.js';
 import type { Database } from './db/database.js';
 import { AppError } from './errors/app-error.js';
 import { handleError } from './errors/error-handler.js';
@@ -34,7 +33,10 @@ export interface AppOptions {
   /** The built client; null or a missing directory serves the API only. */
   staticDir?: string | null;
   authRateLimit?: AuthRateLimit;
-  trustProxy?: boolean;
+  /** Which X-Forwarded-* hops to believe; see TrustProxy. */
+  trustProxy?: TrustProxy;
+  /** Where people reach the app (PUBLIC_URL); https turns on `__Host-` Secure cookies and HSTS. */
+  publicUrl?: URL | undefined;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -43,7 +45,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: LIMITS.bodyBytes,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // TypeBox checks the schemas the client shares; bodies are never coerced (a "1" is not 1),
@@ -53,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   acceptEmptyJsonBodies(app);
 
   app.decorate('db', options.db);
+  app.decorate('publicUrl', options.publicUrl ?? null);
   app.decorateRequest('accountId', '');
   decorateTestHooks(app, options.testHooks ?? false);
   app.setErrorHandler(handleError);
@@ -66,7 +69,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
 
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, {
@@ -88,6 +90,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   return app;
+}
+
+/**
+ * A hop count as proxy-addr's trust function: hop 0 is the socket peer, and each trusted hop
+ * lets the next X-Forwarded-For entry from the right speak for the client.
+ */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((_: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-accounts-sessions.js';
 import * as m0002 from './migrations/0002-bags-brews.js';
 import * as m0003 from './migrations/0003-wire-json.js';
+import * as m0004 from './migrations/0004-auth-attempts.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the built
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-sessions': m0001,
   '0002-bags-brews': m0002,
   '0003-wire-json': m0003,
+  '0004-auth-attempts': m0004,
 };
 
 const provider: MigrationProvider = {
