@@ -13,7 +13,9 @@ import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT, type TrustProxy } from './
 import type { Database } from './db/database.js';
 import { AppError } from './errors/app-error.js';
 import { handleError } from './errors/error-handler.js';
+import { handleClientError, handleFrameworkError } from './errors/framework-errors.js';
 import { healthRoutes } from './health/health-routes.js';
+import { registerStrictJson } from './http/strict-json.js';
 import { registerStaticFiles, wantsAppShell } from './static/static-files.js';
 import { syncRoutes } from './sync/routes.js';
 import { decorateTestHooks } from './test-hooks/test-hooks.js';
@@ -46,13 +48,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // TypeBox checks the schemas the client shares; bodies are never coerced (a "1" is not 1),
   // query strings and params are converted. Unknown properties are refused, not stripped.
   registerAjvFormats();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
-  acceptEmptyJsonBodies(app);
+  registerStrictJson(app);
 
   app.decorate('db', options.db);
   app.decorate('publicUrl', options.publicUrl ?? null);
@@ -101,23 +105,4 @@ function fastifyTrustProxy(
 ): boolean | string[] | ((_: string, hop: number) => boolean) {
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return trust;
-}
-
-/**
- * `POST /api/auth/logout` with `content-type: application/json` and no body is normal for
- * fetch wrappers; Fastify's JSON parser would answer 400. An empty body parses to undefined
- * (routes that need a body then fail validation); anything else goes through Fastify's own
- * parser, which guards against prototype poisoning.
- */
-function acceptEmptyJsonBodies(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') {
-      done(null, undefined);
-      return;
-    }
-    parseJson(request, text, done);
-  });
 }
