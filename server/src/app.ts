@@ -15,6 +15,7 @@ import { AppError } from './errors/app-error.js';
 import { handleError } from './errors/error-handler.js';
 import { handleClientError, handleFrameworkError } from './errors/framework-errors.js';
 import { healthRoutes } from './health/health-routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerStrictJson } from './http/strict-json.js';
 import { registerStaticFiles, wantsAppShell } from './static/static-files.js';
 import { syncRoutes } from './sync/routes.js';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-store');
     }
   });
+  await registerSecurityHeaders(app, options.publicUrl ?? null);
   await app.register(fastifyCookie);
 
   await app.register(healthRoutes, { prefix: '/api' });
