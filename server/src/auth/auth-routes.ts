@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Credentials, LogoutResponse, SessionResponse } from '../../../shared/protocol/auth.js';
+import {
+  Credentials,
+  isWellFormedPassword,
+  LogoutResponse,
+  passwordProblem,
+  SessionResponse,
+} from '../../../shared/protocol/auth.js';
 import { ErrorBody } from '../../../shared/protocol/errors.js';
 import type { AuthRateLimit } from '../config.js';
 import { AppError } from '../errors/app-error.js';
@@ -11,6 +17,7 @@ import {
   normalizeEmail,
 } from './account-repository.js';
 import { admitAttempt } from './auth-rate-limit.js';
+import { isCommonPassword } from './common-passwords.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
 import { requireAccount } from './require-account.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -33,6 +40,19 @@ async function replaceSession(
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 
+function refusePassword(message: string): AppError {
+  return new AppError(400, 'bad_request', message, { in: 'body', field: 'password' });
+}
+
+/** The shared rule, then the common-password list (server-side only: it is large). */
+function checkNewPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem !== null) throw refusePassword(problem);
+  if (isCommonPassword(password)) {
+    throw refusePassword('This password is one of the most common ones; choose another.');
+  }
+}
+
 /** POST /signup, /login, /logout and GET /me, under /api/auth. */
 export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }> = async (
   app,
@@ -46,6 +66,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }>
     { schema: { body: Credentials, response: { 201: SessionResponse, ...errors } } },
     async (request, reply) => {
       const email = normalizeEmail(request.body.email);
+      checkNewPassword(request.body.password);
       await admit(request, 'signup', email);
       const account = { id: crypto.randomUUID(), email };
       const passwordHash = await hashPassword(request.body.password);
@@ -65,6 +86,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }>
     '/login',
     { schema: { body: Credentials, response: { 200: SessionResponse, ...errors } } },
     async (request, reply) => {
+      // Refused before counting: it cannot be anyone's password, and would hash like others.
+      if (!isWellFormedPassword(request.body.password)) {
+        throw refusePassword(passwordProblem(request.body.password) ?? 'Invalid password.');
+      }
       const attempt = await admit(request, 'login', normalizeEmail(request.body.email));
       const found = await findAccountByEmail(app.db, request.body.email);
       // The decoy makes an unknown email cost the same scrypt work as a wrong password.
