@@ -3,7 +3,12 @@ import { isWellFormedPassword, passwordProblem } from './auth.js';
 
 describe('passwordProblem', () => {
   it('refuses unpaired surrogates, however placed', () => {
-    for (const password of ['abc\ud800defgh', 'abc\udc00defgh', 'abcdefgh\ud83d', '\udfffabcdefgh']) {
+    for (const password of [
+      'abc\ud800defgh',
+      'abc\udc00defgh',
+      'abcdefgh\ud83d',
+      '\udfffabcdefgh',
+    ]) {
       expect(isWellFormedPassword(password)).toBe(false);
       expect(passwordProblem(password)).toMatch(/unpaired surrogate/);
     }
