@@ -7,14 +7,17 @@
  *   npm run bench:compression                     # a page of 1,000 rows, 40 rounds per level
  *   BENCH_ROWS=200 BENCH_ROUNDS=3 npm run bench:compression
  */
+
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { Hlc } from '../../shared/hlc.js';
+import { ROUTES } from '../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import { buildApp } from '../src/app.js';
+import { DEFAULT_AUTH_RATE_LIMIT } from '../src/config.js';
 import { createDatabase } from '../src/db/create-database.js';
 import { migrateToLatest } from '../src/db/migrate-to-latest.js';
 import { batches, creations } from './workload.js';
@@ -36,12 +39,12 @@ async function pullPageBytes(): Promise<Buffer> {
     await migrateToLatest(handle.db, handle.schema);
     const app = await buildApp({
       db: handle.db,
-      authRateLimit: { ipMax: 1e6, emailMax: 1e6, windowMs: 60_000 },
+      authRateLimit: { ...DEFAULT_AUTH_RATE_LIMIT, ipMax: 1e6, emailMax: 1e6, pairMax: 1e6 },
     });
     await app.ready();
     const signUp = await app.inject({
       method: 'POST',
-      url: '/api/auth/signup',
+      url: ROUTES.auth.signup.path,
       payload: { email: `bench-${randomUUID()}@example.com`, password: 'bench password' },
     });
     const cookie = String(signUp.headers['set-cookie']).split(';')[0] as string;
@@ -49,7 +52,7 @@ async function pullPageBytes(): Promise<Buffer> {
     for (const mutations of batches(creations(new Hlc('bench'), ROWS), 500)) {
       const push = await app.inject({
         method: 'POST',
-        url: '/api/sync/push',
+        url: ROUTES.sync.push.path,
         headers: { cookie },
         payload: { accountId, deviceId: 'bench', schemaVersion: PROTOCOL_VERSION, mutations },
       });
@@ -57,7 +60,7 @@ async function pullPageBytes(): Promise<Buffer> {
     }
     const pull = await app.inject({
       method: 'GET',
-      url: `/api/sync/pull?limit=${ROWS}`,
+      url: `${ROUTES.sync.pull.path}?limit=${ROWS}`,
       headers: { cookie },
     });
     if (pull.statusCode !== 200) throw new Error(`pull: ${pull.statusCode} ${pull.body}`);

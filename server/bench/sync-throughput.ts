@@ -119,7 +119,14 @@ async function bench(
     await migrateToLatest(handle.db, handle.schema);
     const app = await buildApp({
       db: handle.db,
-      authRateLimit: { ipMax: 1e6, emailMax: 1e6, windowMs: 60_000 },
+      authRateLimit: {
+        ipMax: 1e6,
+        emailMax: 1e6,
+        pairMax: 1e6,
+        windowMs: 60_000,
+        delayBaseMs: 0,
+        delayMaxMs: 0,
+      },
     });
     await app.ready();
     const clock = new Hlc('bench');

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import {
   registerAjvFormats,
   type TypeBoxTypeProvider,
@@ -12,11 +11,14 @@ import { isApiPath } from '../../shared/protocol/routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { checkOrigin } from './auth/origin-check.js';
 import { registerApiCompression } from './compression/api-compression.js';
-import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT } from './config.js';
+import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT, type TrustProxy } from './config.js';
 import type { Database } from './db/database.js';
 import { AppError } from './errors/app-error.js';
 import { handleError } from './errors/error-handler.js';
+import { handleClientError, handleFrameworkError } from './errors/framework-errors.js';
 import { healthRoutes } from './health/health-routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerStrictJson } from './http/strict-json.js';
 import { registerStaticFiles, wantsAppShell } from './static/static-files.js';
 import { syncRoutes } from './sync/routes.js';
 import { decorateTestHooks } from './test-hooks/test-hooks.js';
@@ -36,7 +38,10 @@ export interface AppOptions {
   /** The built client; null or a missing directory serves the API only. */
   staticDir?: string | null;
   authRateLimit?: AuthRateLimit;
-  trustProxy?: boolean;
+  /** Which X-Forwarded-* hops to believe; see TrustProxy. */
+  trustProxy?: TrustProxy;
+  /** Where people reach the app (PUBLIC_URL); https turns on `__Host-` Secure cookies and HSTS. */
+  publicUrl?: URL | undefined;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -45,16 +50,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: LIMITS.bodyBytes,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // TypeBox checks the schemas the client shares; bodies are never coerced (a "1" is not 1),
   // query strings and params are converted. Unknown properties are refused, not stripped.
   registerAjvFormats();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
-  acceptEmptyJsonBodies(app);
+  registerStrictJson(app);
 
   app.decorate('db', options.db);
+  app.decorate('publicUrl', options.publicUrl ?? null);
   app.decorateRequest('accountId', '');
   decorateTestHooks(app, options.testHooks ?? false);
   app.setErrorHandler(handleError);
@@ -67,9 +75,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-store');
     }
   });
+  await registerSecurityHeaders(app, options.publicUrl ?? null);
   await registerApiCompression(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
 
   // Each plugin registers its routes at the full paths of the shared ROUTES table.
   await app.register(healthRoutes);
@@ -92,20 +100,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 /**
- * A logout POST (ROUTES.auth.logout) with `content-type: application/json` and no body is normal for
- * fetch wrappers; Fastify's JSON parser would answer 400. An empty body parses to undefined
- * (routes that need a body then fail validation); anything else goes through Fastify's own
- * parser, which guards against prototype poisoning.
+ * A hop count as proxy-addr's trust function: hop 0 is the socket peer, and each trusted hop
+ * lets the next X-Forwarded-For entry from the right speak for the client.
  */
-function acceptEmptyJsonBodies(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') {
-      done(null, undefined);
-      return;
-    }
-    parseJson(request, text, done);
-  });
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((_: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Where the data lives: PostgreSQL when `url` is set, embedded PGlite in `dataDir` otherwise. */
@@ -10,11 +11,22 @@ export interface DatabaseConfig {
   schema?: string | undefined;
 }
 
-/** Login and signup attempts allowed per window, per client IP and per email. */
+/**
+ * How failed logins are slowed and then refused (auth/auth-rate-limit.ts). Only attempts that
+ * did not succeed count, inside a sliding window, in PostgreSQL, shared by every instance.
+ */
 export interface AuthRateLimit {
+  /** Failed logins plus signups from one address, any email, before it is refused. */
   ipMax: number;
+  /** Failed logins against one email, any address, before addresses that failed on it are refused. */
   emailMax: number;
+  /** Failed logins against one email from one address before that address is refused. */
+  pairMax: number;
   windowMs: number;
+  /** The wait before checking the password after the first failure; it doubles with each one. */
+  delayBaseMs: number;
+  /** The longest such wait. */
+  delayMaxMs: number;
 }
 
 export interface ServerConfig {
@@ -24,17 +36,30 @@ export interface ServerConfig {
   /** The built client; the API still runs when it does not exist. */
   staticDir: string;
   testHooks: boolean;
-  /** Trust X-Forwarded-* (client IP, https) — only behind a proxy that sets them. */
-  trustProxy: boolean;
+  /** Which X-Forwarded-* hops to believe (client IP, https); false = none. */
+  trustProxy: TrustProxy;
+  /** Where people reach the app; https makes the session cookie `__Host-` and Secure, and sends HSTS. */
+  publicUrl: URL | undefined;
   authRateLimit: AuthRateLimit;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
 }
 
+/**
+ * Which proxies' X-Forwarded-* headers to believe: none (false), this many hops in front of
+ * the server (each hop appends the address it saw, so only the last n entries are not the
+ * client's own writing), or only hops from these addresses or CIDR ranges. Never "all": the
+ * leftmost X-Forwarded-For entry is whatever the client wrote.
+ */
+export type TrustProxy = false | number | string[];
+
 export const DEFAULT_AUTH_RATE_LIMIT: AuthRateLimit = {
-  ipMax: 120,
+  ipMax: 100,
   emailMax: 20,
-  windowMs: 60_000,
+  pairMax: 5,
+  windowMs: 15 * 60_000,
+  delayBaseMs: 250,
+  delayMaxMs: 4_000,
 };
 
 /** Schema names go into SQL identifiers and connection options, so only plain names pass. */
@@ -60,6 +85,41 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+const CIDR = /^(.+)\/(\d{1,3})$/;
+
+function isAddressOrCidr(entry: string): boolean {
+  const match = CIDR.exec(entry);
+  const address = match?.[1] ?? entry;
+  const version = isIP(address);
+  if (version === 0) return false;
+  return match?.[2] === undefined || Number(match[2]) <= (version === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: unset or 0 = no proxy; a hop count (1 = one proxy); or a comma list of addresses/CIDRs. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '0') return false;
+  if (/^\d+$/.test(text)) return intFromEnv(text, 0, 'TRUST_PROXY');
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isAddressOrCidr(entry));
+  if (bad !== undefined) {
+    throw new Error(
+      `TRUST_PROXY must be a hop count or a comma list of addresses/CIDRs: got ${JSON.stringify(bad)}`,
+    );
+  }
+  return entries;
+}
+
+/** PUBLIC_URL: an absolute http(s) URL, or unset. */
+export function parsePublicUrl(value: string | undefined): URL | undefined {
+  if (value === undefined || value === '') return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new Error(`PUBLIC_URL must be an http(s) URL: got ${JSON.stringify(value)}`);
+  }
+  return url;
+}
+
 /** Reads the process environment once, at start; nothing else in the server reads `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const schema = nonEmpty(env.DATABASE_SCHEMA);
@@ -74,7 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     staticDir: resolve(nonEmpty(env.STATIC_DIR) ?? 'dist/client'),
     testHooks: env.DIALIN_TEST_HOOKS === '1',
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     authRateLimit: {
       ipMax: intFromEnv(
@@ -87,7 +148,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         DEFAULT_AUTH_RATE_LIMIT.emailMax,
         'AUTH_RATE_LIMIT_EMAIL',
       ),
+      pairMax: intFromEnv(
+        env.AUTH_RATE_LIMIT_PAIR,
+        DEFAULT_AUTH_RATE_LIMIT.pairMax,
+        'AUTH_RATE_LIMIT_PAIR',
+      ),
       windowMs: DEFAULT_AUTH_RATE_LIMIT.windowMs,
+      delayBaseMs: DEFAULT_AUTH_RATE_LIMIT.delayBaseMs,
+      delayMaxMs: DEFAULT_AUTH_RATE_LIMIT.delayMaxMs,
     },
   };
 }

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
     authRateLimit: config.authRateLimit,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     logger: { level: config.logLevel },
   });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');

@@ -20,7 +20,7 @@ let t: TestApp;
 beforeAll(async () => {
   // The limits the server ships with (config.ts), not test-sized ones; X-Forwarded-For
   // stands for the attacker's many addresses.
-  t = await createTestApp({ authRateLimit: DEFAULT_AUTH_RATE_LIMIT, trustProxy: true });
+  t = await createTestApp({ authRateLimit: DEFAULT_AUTH_RATE_LIMIT, trustProxy: 1 });
 });
 afterAll(() => t.close());
 
@@ -130,7 +130,7 @@ describe('a cross-site POST', () => {
 });
 
 describe('a password-guessing burst', () => {
-  it('is cut off at the shipped per-email limit, from any number of addresses, right password included', async () => {
+  it('gets one guess per address at the shipped limits, and never locks the owner out', async () => {
     const victim = await signUp(t.app, uniqueEmail('victim'));
     const guesses = 3 * DEFAULT_AUTH_RATE_LIMIT.emailMax;
     // All at once, each from its own address, as a botnet would.
@@ -144,16 +144,19 @@ describe('a password-guessing burst', () => {
         }),
       ),
     );
-    const statuses = answers.map((r) => r.statusCode);
-    // The signup counted once against this email.
-    expect(statuses.filter((s) => s === 401)).toHaveLength(DEFAULT_AUTH_RATE_LIMIT.emailMax - 1);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(
-      guesses - DEFAULT_AUTH_RATE_LIMIT.emailMax + 1,
-    );
-    const limited = answers.find((r) => r.statusCode === 429);
-    expect(limited?.json()).toMatchObject({ code: 'rate_limited' });
-    expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(guesses).fill(401));
+    // A second guess from any of those addresses is refused: the email has had enough failures.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: fromIp('198.51.100.1'),
+      payload: { email: victim.email, password: 'guess number 1000' },
+    });
+    expect(again.statusCode).toBe(429);
+    expect(again.json()).toMatchObject({ code: 'rate_limited' });
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
 
+    // The owner, from their own address, signs in with the right password.
     const sessions = await authRowCounts(t.db);
     const right = await t.app.inject({
       method: 'POST',
@@ -161,18 +164,7 @@ describe('a password-guessing burst', () => {
       headers: fromIp('192.0.2.1'),
       payload: { email: victim.email, password: TEST_PASSWORD },
     });
-    expect(right.statusCode).toBe(429);
-    expect(right.headers['set-cookie']).toBeUndefined();
-    expect(await authRowCounts(t.db)).toEqual(sessions);
-
-    // Someone else, from an address the burst did not use, still signs in.
-    const other = await signUp(t.app, uniqueEmail('bystander'));
-    const theirs = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: fromIp('192.0.2.2'),
-      payload: { email: other.email, password: TEST_PASSWORD },
-    });
-    expect(theirs.statusCode).toBe(200);
+    expect(right.statusCode).toBe(200);
+    expect((await authRowCounts(t.db)).liveSessions).toBe(sessions.liveSessions + 1);
   });
 });

@@ -29,6 +29,9 @@ describe('Origin check on state-changing requests', () => {
     ['the same host on another port', 'http://localhost:4000'],
     ['an opaque origin', 'null'],
     ['garbage', 'not a url'],
+    ['the same host over https on an http server', 'https://localhost:3000'],
+    ['the same origin with userinfo', 'http://user:pass@localhost:3000'],
+    ['the same origin with a path', 'http://localhost:3000/app'],
   ])('refuses %s with 403 forbidden_origin and writes nothing', async (_name, origin) => {
     const before = await authRowCounts(t.db);
     const response = await signupFrom({ host: 'localhost:3000', origin });
@@ -43,11 +46,28 @@ describe('Origin check on state-changing requests', () => {
       (await signupFrom({ host: 'localhost:3000', origin: 'http://localhost:3000' })).statusCode,
     ).toBe(201);
     expect(
-      (await signupFrom({ host: 'dial.example', origin: 'https://DIAL.example' })).statusCode,
+      (await signupFrom({ host: 'dial.example', origin: 'http://DIAL.example' })).statusCode,
     ).toBe(201);
     expect(
-      (await signupFrom({ host: 'dial.example:443', origin: 'https://dial.example' })).statusCode,
+      (await signupFrom({ host: 'dial.example:80', origin: 'http://dial.example' })).statusCode,
     ).toBe(201);
+  });
+
+  it('compares the scheme a proxy reports: https is allowed behind it, http refused', async () => {
+    const proxied = await createTestApp({ trustProxy: ['127.0.0.1'] });
+    try {
+      const from = (origin: string) =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/api/auth/signup',
+          headers: { host: 'dial.example', 'x-forwarded-proto': 'https', origin },
+          payload: { email: uniqueEmail(), password: TEST_PASSWORD },
+        });
+      expect((await from('https://dial.example')).statusCode).toBe(201);
+      expect((await from('http://dial.example')).statusCode).toBe(403);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('allows requests without an Origin header (same-origin GETs, curl)', async () => {

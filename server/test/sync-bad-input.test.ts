@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { serializeHlc } from '../../shared/hlc.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import { mutation, newBag } from './sync-helpers.js';
 import {
   bagPatch,
@@ -174,10 +175,10 @@ const CASES: Case[] = [
   },
   {
     name: 'a newer protocol version',
-    request: () => pushOf([newBagM(newBag())], { schemaVersion: 2 }),
+    request: () => pushOf([newBagM(newBag())], { schemaVersion: PROTOCOL_VERSION + 1 }),
     status: 426,
     code: 'upgrade_required',
-    message: /schemaVersion 2/,
+    message: new RegExp(`schemaVersion ${PROTOCOL_VERSION + 1}`),
   },
   {
     name: "another account's accountId",

@@ -31,7 +31,8 @@ describe(`push and pull (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
     const bagId = randomUUID();
     const brewId = randomUUID();
     // Values chosen to catch lossy column types: binary fractions, offsets, micro-seconds,
-    // unicode, quotes and newlines, an upper-case id.
+    // unicode, quotes and newlines. (Ids are lower-case only; other spellings are refused, see
+    // sync-ids.test.ts.)
     const bag = {
       ...newBag('Café “Ñandú” 🌋'),
       weightG: 0.1 + 0.2,
@@ -47,14 +48,14 @@ describe(`push and pull (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
       rating: 4.5,
       brewedAt: '2026-11-26T10:15:30.123456+05:30',
     };
-    const upperId = randomUUID().toUpperCase();
+    const otherBrewId = randomUUID();
     const result = await pushOk(
       t.app,
       cookie,
       pushBody(accountId, 'phone', [
         mutation('bag', bagId, clock.now(), bag),
         mutation('brew', brewId, clock.now(), brew),
-        mutation('brew', upperId, clock.now(), newBrew(bagId)),
+        mutation('brew', otherBrewId, clock.now(), newBrew(bagId)),
       ]),
     );
     expect(result).toMatchObject({ version: 1, applied: 3 });
@@ -68,7 +69,7 @@ describe(`push and pull (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
     expect(pulledBag?.weightG).toBe(0.30000000000000004);
     expect(Object.keys(pulledBag?.clocks ?? {}).sort()).toEqual(Object.keys(bag).sort());
     expect(rows.get(`brew:${brewId}`)).toMatchObject({ id: brewId, version: 1, ...brew });
-    expect(rows.get(`brew:${upperId}`)?.id).toBe(upperId);
+    expect(rows.get(`brew:${otherBrewId}`)?.id).toBe(otherBrewId);
     // Unwritten fields come back as null with no clock.
     expect(rows.get(`brew:${brewId}`)).toMatchObject({ waterG: null, taste: null });
   });

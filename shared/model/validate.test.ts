@@ -47,6 +47,15 @@ describe('validatePatch', () => {
     ['brew', { rating: 5.5 }, 'rating', 'at most 5'],
     ['brew', { grindSetting: 'x'.repeat(33) }, 'grindSetting', 'at most 32'],
     ['brew', { brewedAt: 'yesterday' }, 'brewedAt', 'ISO timestamp'],
+    ['brew', { brewedAt: '2025-02-30T10:00:00Z' }, 'brewedAt', 'ISO timestamp'],
+    ['brew', { brewedAt: '2025-02-29T10:00:00Z' }, 'brewedAt', 'ISO timestamp'],
+    ['brew', { brewedAt: '2025-04-31T10:00+02:00' }, 'brewedAt', 'ISO timestamp'],
+    ['brew', { brewedAt: '2025-01-01T24:00:00Z' }, 'brewedAt', 'ISO timestamp'],
+    ['brew', { brewedAt: '2025-01-01T10:60:00Z' }, 'brewedAt', 'ISO timestamp'],
+    ['brew', { brewedAt: '2025-01-01T10:00:60Z' }, 'brewedAt', 'ISO timestamp'],
+    ['brew', { brewedAt: '2025-01-01T10:00:00+24:00' }, 'brewedAt', 'ISO timestamp'],
+    ['brew', { bagId: 'urn:uuid:0b6f2a4e-3c1d-4e5f-8a9b-1c2d3e4f5a6b' }, 'bagId', 'id of a bag'],
+    ['brew', { bagId: '0B6F2A4E-3C1D-4E5F-8A9B-1C2D3E4F5A6B' }, 'bagId', 'id of a bag'],
   ] as const)('%s %j → %s %s', (entity, patch, field, message) => {
     const problems = validatePatch(entity, patch, NOW);
     expect(problems).toHaveLength(1);
@@ -59,6 +68,17 @@ describe('validatePatch', () => {
     expect(validatePatch('brew', { doseG: 18 }, NOW, { creating: true })).toEqual([
       { field: 'bagId', message: 'is required' },
     ]);
+  });
+
+  it('accepts timestamps that exist, leap days included', () => {
+    const spec = { kind: 'timestamp' } as const;
+    for (const value of [
+      '2024-02-29T23:59:59.999Z',
+      '2025-12-31T00:00+05:30',
+      '2025-06-01T12:00:00-11:00',
+    ]) {
+      expect(checkValue(spec, value, NOW), value).toBeNull();
+    }
   });
 
   it('lets optional fields be cleared with null', () => {

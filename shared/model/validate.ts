@@ -8,7 +8,13 @@ export interface FieldProblem {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The one id form accepted anywhere: a plain, lower-case UUID (what crypto.randomUUID makes).
+ * Not ajv's `uuid` format, which also takes `urn:uuid:…` and upper case: one row must have
+ * one spelling, and ids go into cursors and SQL comparisons as they are.
+ */
+export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+const UUID = new RegExp(UUID_PATTERN);
 const DAY_MS = 86_400_000;
 
 export function isUuid(value: unknown): value is string {
@@ -20,6 +26,30 @@ function parseDate(value: string): number | null {
   if (!DATE.test(value)) return null;
   const ms = Date.parse(`${value}T00:00:00Z`);
   return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value ? null : ms;
+}
+
+/**
+ * An ISO timestamp whose date and time exist: 2025-02-30T10:00:00Z and 24:00 are refused,
+ * as dates are (Date.parse rolls them over instead).
+ */
+function isTimestamp(value: string): boolean {
+  const match = TIMESTAMP.exec(value);
+  if (match === null || parseDate(value.slice(0, 10)) === null) return false;
+  const [hours, minutes, seconds] = [
+    value.slice(11, 13),
+    value.slice(14, 16),
+    match[1]?.slice(1, 3),
+  ];
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds ?? 0) > 59) return false;
+  const offset = match[3];
+  if (
+    offset !== undefined &&
+    offset !== 'Z' &&
+    (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59)
+  ) {
+    return false;
+  }
+  return !Number.isNaN(Date.parse(value));
 }
 
 /**
@@ -65,9 +95,7 @@ export function checkValue(spec: FieldSpec, value: unknown, nowMs: number): stri
       return null;
     }
     case 'timestamp':
-      return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))
-        ? null
-        : 'must be an ISO timestamp';
+      return typeof value === 'string' && isTimestamp(value) ? null : 'must be an ISO timestamp';
     case 'ref':
       return isUuid(value) ? null : `must be the id of a ${spec.entity}`;
   }

@@ -1,7 +1,14 @@
 import Type, { type Static } from 'typebox';
+import { UUID_PATTERN } from '../model/validate.js';
 import { PASSWORD_LENGTH } from './auth-rules.js';
 
-export { normalizeEmail, PASSWORD_LENGTH, passwordLength } from './auth-rules.js';
+export {
+  isWellFormedPassword,
+  normalizeEmail,
+  PASSWORD_LENGTH,
+  passwordLength,
+  passwordProblem,
+} from './auth-rules.js';
 
 /** Sign-up and log-in body. Email is case-insensitive. */
 export const Credentials = Type.Object(
@@ -19,7 +26,7 @@ export type Credentials = Static<typeof Credentials>;
 
 export const Account = Type.Object(
   {
-    id: Type.String({ format: 'uuid', description: 'The account id; pushes carry it.' }),
+    id: Type.String({ pattern: UUID_PATTERN, description: 'The account id; pushes carry it.' }),
     email: Type.String({ description: 'Lower-cased.' }),
   },
   { $id: 'Account', additionalProperties: false },

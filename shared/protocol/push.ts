@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { ENTITIES, type Entity } from '../model/entities.js';
+import { UUID_PATTERN } from '../model/validate.js';
 import { LIMITS } from './limits.js';
 
 const HLC_PATTERN = '^\\d{15}-\\d{5}-[A-Za-z0-9_-]{1,64}$';
@@ -7,7 +8,10 @@ const HLC_PATTERN = '^\\d{15}-\\d{5}-[A-Za-z0-9_-]{1,64}$';
 /** One local write: the fields of one row set at one HLC. */
 export const Mutation = Type.Object(
   {
-    id: Type.String({ format: 'uuid', description: 'Unique per mutation; made by the client.' }),
+    id: Type.String({
+      pattern: UUID_PATTERN,
+      description: 'Unique per mutation; made by the client.',
+    }),
     // Unsafe<Entity> only fixes the static type (a mapped union infers `never`); the JSON
     // schema is unchanged.
     entity: Type.Unsafe<Entity>(
@@ -16,7 +20,10 @@ export const Mutation = Type.Object(
         { description: 'Which table the row lives in.' },
       ),
     ),
-    rowId: Type.String({ format: 'uuid', description: 'The row written; made by the client.' }),
+    rowId: Type.String({
+      pattern: UUID_PATTERN,
+      description: 'The row written; made by the client.',
+    }),
     hlc: Type.String({ pattern: HLC_PATTERN, description: 'When it was written (HLC).' }),
     patch: Type.Record(Type.String(), Type.Unknown(), {
       minProperties: 1,
@@ -31,7 +38,7 @@ export type Mutation = Static<typeof Mutation>;
 export const PushRequest = Type.Object(
   {
     accountId: Type.String({
-      format: 'uuid',
+      pattern: UUID_PATTERN,
       description: 'The account the mutations were written under; must be the session’s.',
     }),
     deviceId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'The sending device.' }),

@@ -7,6 +7,7 @@ import {
   type Entity,
   type FieldSpec,
 } from '../model/entities.js';
+import { UUID_PATTERN } from '../model/validate.js';
 
 /** JSON schema of one field's value as sent on the wire (null = unset). */
 export function fieldSchema(spec: FieldSpec): TSchema {
@@ -26,7 +27,7 @@ export function fieldSchema(spec: FieldSpec): TSchema {
     case 'timestamp':
       return nullable(Type.String({ maxLength: 40 }));
     case 'ref':
-      return nullable(Type.String({ format: 'uuid' }));
+      return nullable(Type.String({ pattern: UUID_PATTERN }));
   }
 }
 
@@ -46,7 +47,7 @@ export type RowFor<E extends Entity> = E extends 'bag' ? BagRow : BrewRow;
 
 function rowSchema<T>(fields: Record<string, FieldSpec>, id: string) {
   const properties: Record<string, TSchema> = {
-    id: Type.String({ format: 'uuid' }),
+    id: Type.String({ pattern: UUID_PATTERN }),
     clocks: Type.Record(Type.String(), Type.String()),
     version: Type.Integer({ minimum: 1 }),
   };

@@ -5,5 +5,6 @@
  *
  * History:
  * 1 — bags and brews, field-level LWW with HLC clocks, versioned pull cursor.
+ * 2 — ids (rows, mutations, accounts, refs) are plain lower-case UUIDs, not ajv's `uuid` format.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

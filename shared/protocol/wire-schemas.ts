@@ -28,4 +28,4 @@ export const WIRE_SCHEMAS = {
 
 /** sha-256 of JSON.stringify(WIRE_SCHEMAS) at PROTOCOL_VERSION; checked by wire-schemas.test.ts. */
 export const SCHEMA_FINGERPRINT =
-  'cd059f9338d71e9145bba6ce3e485905f5274f2a4505f3c6f3f3f20112900348';
+  '4e66cba9b2e3236c690613428626a9d5c28e5ec68d3df082b99f64f7cb2bec30';

@@ -212,5 +212,9 @@ export async function logout(
     {},
   );
   if (result.kind === 'network') return { ok: true, serverSession: 'unreachable' };
-  return { ok: true, serverSession: result.status === 202 ? 'queued' : 'ended' };
+  if (result.status === 202) return { ok: true, serverSession: 'queued' };
+  // Only a 2xx means the server revoked the session; a 5xx has cleared the cookie but not
+  // ended the session, so it is reported as not reached (the device is cleared either way).
+  const ended = result.status >= 200 && result.status < 300;
+  return { ok: true, serverSession: ended ? 'ended' : 'unreachable' };
 }

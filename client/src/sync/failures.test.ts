@@ -98,11 +98,14 @@ describe('sync failures', () => {
     const phone = await signedIn('phone');
     await createBag(phone.db, { name: 'Written under the first account' });
     // Another account's session on this browser, behind the engine's back (another tab).
-    const other = await phone.transport.fetch(new URL('/api/auth/signup', setup.server.url).href, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: setup.server.url },
-      body: JSON.stringify({ email: uniqueEmail(), password: PASSWORD }),
-    });
+    const other = await phone.transport.fetch(
+      new URL(ROUTES.auth.signup.path, setup.server.url).href,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: setup.server.url },
+        body: JSON.stringify({ email: uniqueEmail(), password: PASSWORD }),
+      },
+    );
     expect(other.status).toBe(201);
 
     const requestsBefore = await pushRequests();

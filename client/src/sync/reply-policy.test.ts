@@ -1,3 +1,4 @@
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/protocol/error-codes.js';
@@ -168,7 +169,7 @@ function workerFetch(device: Device, first: ReturnType<typeof firstAnswers>): ty
 
 async function pushRequest(device: Device, entries: OutboxEntry[]): Promise<Request> {
   const meta = await device.db.meta.get('device');
-  return new Request(new URL('/api/sync/push', setup.server.url), {
+  return new Request(new URL(ROUTES.sync.push.path, setup.server.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: setup.server.url },
     body: JSON.stringify({
@@ -236,7 +237,7 @@ describe.each(ROWS)('the reply policy row %s', (key) => {
 
     // A queued log-out, alone in the queue, answered by the same row.
     queue.entries.splice(0);
-    const logout = new Request(new URL('/api/auth/logout', setup.server.url), {
+    const logout = new Request(new URL(ROUTES.auth.logout.path, setup.server.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: setup.server.url },
       body: '{}',

@@ -1,40 +1,68 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { normalizeEmail } from '../../../shared/protocol/auth.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Kysely } from 'kysely';
 import type { AuthRateLimit } from '../config.js';
+import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
+import {
+  type Attempt,
+  type AttemptCounts,
+  clearFailures,
+  forgetAttempt,
+  recordAttempt,
+} from './attempt-repository.js';
 
 /**
- * Builds the preHandler that limits login and signup attempts per client IP and per email
- * (whichever runs out first), with @fastify/rate-limit's in-memory store. Both counters count
- * every attempt. It runs after body validation, so the email is known.
+ * Why an attempt is refused, or null when it may go on to the password check. Only attempts
+ * that did not succeed count, so nobody can lock the owner out: an address with no failures
+ * against an email always gets its password checked, even while that email is under attack.
+ * An address that has failed on an email is refused after `pairMax` failures, or as soon as
+ * the email has `emailMax` failures from anywhere (a botnet gets one guess per address).
  */
-export function authRateLimit(app: FastifyInstance, limits: AuthRateLimit) {
-  const byIp = app.createRateLimit({
-    max: limits.ipMax,
-    timeWindow: limits.windowMs,
-    keyGenerator: (request) => `auth-ip:${request.ip}`,
-  });
-  const byEmail = app.createRateLimit({
-    max: limits.emailMax,
-    timeWindow: limits.windowMs,
-    keyGenerator: (request) => `auth-email:${normalizeEmail(emailOf(request))}`,
-  });
-  return async function limitAuthAttempts(request: FastifyRequest): Promise<void> {
-    for (const limiter of [byIp, byEmail]) {
-      const result = await limiter(request);
-      if (!result.isAllowed && result.isExceeded) {
-        throw new AppError(
-          429,
-          'rate_limited',
-          `Too many attempts; try again in ${result.ttlInSeconds} s.`,
-          { retryAfterS: result.ttlInSeconds },
-        );
-      }
-    }
-  };
+function refusal(kind: Attempt['kind'], counts: AttemptCounts, limits: AuthRateLimit) {
+  if (counts.address >= limits.ipMax) return 'from this address';
+  if (kind === 'signup') return null;
+  if (counts.pair >= limits.pairMax) return 'for this account from this address';
+  if (counts.email >= limits.emailMax && counts.pair > 0) return 'for this account';
+  return null;
 }
 
-function emailOf(request: FastifyRequest): string {
-  const body = request.body as { email?: unknown } | undefined;
-  return typeof body?.email === 'string' ? body.email : '';
+/** Doubles with each failure of this address on this email, and with the email's own failures. */
+function delayMs(counts: AttemptCounts, limits: AuthRateLimit): number {
+  const failures = Math.max(counts.pair, Math.floor(counts.email / limits.pairMax));
+  if (failures === 0 || limits.delayBaseMs === 0) return 0;
+  return Math.min(limits.delayMaxMs, limits.delayBaseMs * 2 ** (failures - 1));
+}
+
+/**
+ * Admits a login or signup attempt, or refuses it with 429 `rate_limited`. Admitted attempts
+ * are recorded and count as failures until `succeeded` is called. The wait for earlier
+ * failures comes before the password check, so timing cannot tell a right guess early.
+ */
+export async function admitAttempt(
+  db: Kysely<Database>,
+  limits: AuthRateLimit,
+  attempt: Attempt,
+): Promise<{ succeeded(): Promise<void> }> {
+  const now = new Date();
+  const { id, counts } = await recordAttempt(db, attempt, limits.windowMs, now);
+  const refused = refusal(attempt.kind, counts, limits);
+  if (refused !== null) {
+    await forgetAttempt(db, id);
+    const oldest = counts.oldest?.getTime() ?? now.getTime();
+    const retryAfterS = Math.max(1, Math.ceil((oldest + limits.windowMs - now.getTime()) / 1000));
+    throw new AppError(
+      429,
+      'rate_limited',
+      `Too many failed attempts ${refused}; try again in ${retryAfterS} s.`,
+      { retryAfterS },
+    );
+  }
+  const wait = delayMs(counts, limits);
+  if (wait > 0) await sleep(wait);
+  return {
+    succeeded: () =>
+      attempt.kind === 'login'
+        ? clearFailures(db, attempt.email, attempt.address)
+        : Promise.resolve(),
+  };
 }

@@ -3,8 +3,14 @@ import { normalizeEmail } from '../../../shared/protocol/auth.js';
 import type { Database } from '../db/database.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 
-/** Sessions last 30 days from sign-in; logout or revocation ends them sooner. */
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Sessions last 30 days from their last renewal; logout or revocation ends them sooner. */
+export const SESSION_TTL_MS = 30 * DAY_MS;
+/**
+ * However often it is used, a session ends 90 days after sign-in: a cookie copied off a
+ * device stops working within that time even if the thief keeps it warm.
+ */
+export const SESSION_MAX_AGE_MS = 90 * DAY_MS;
 
 export async function createSession(
   db: Kysely<Database>,
@@ -28,28 +34,41 @@ export async function createSession(
 export interface LiveSession {
   id: string;
   accountId: string;
+  createdAt: Date;
   expiresAt: Date;
 }
 
-/** A live session (not revoked, not expired) for this cookie token, or undefined. */
+/**
+ * A live session (not revoked, not expired, younger than SESSION_MAX_AGE_MS) for this cookie
+ * token, or undefined.
+ */
 export async function findLiveSession(
   db: Kysely<Database>,
   token: string,
+  now = new Date(),
 ): Promise<LiveSession | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .select(['id', 'account_id', 'expires_at'])
+    .select(['id', 'account_id', 'created_at', 'expires_at'])
     .where('token_hash', '=', hashSessionToken(token))
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', new Date())
+    .where('expires_at', '>', now)
+    .where('created_at', '>', new Date(now.getTime() - SESSION_MAX_AGE_MS))
     .executeTakeFirst();
-  return row && { id: row.id, accountId: row.account_id, expiresAt: row.expires_at };
+  return (
+    row && {
+      id: row.id,
+      accountId: row.account_id,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+    }
+  );
 }
 
 /**
- * Sliding expiry: a session used in the second half of its life gets a full TTL again, so a
- * phone that syncs at least every two weeks is never signed out. Returns the new expiry, or
- * null when no renewal was due.
+ * Sliding expiry: a session used in the second half of its life gets a full TTL again, never
+ * past its absolute end, so a phone that syncs at least every two weeks stays signed in until
+ * then. Returns the new expiry, or null when no renewal was due.
  */
 export async function renewSessionIfDue(
   db: Kysely<Database>,
@@ -57,7 +76,9 @@ export async function renewSessionIfDue(
   now = new Date(),
 ): Promise<Date | null> {
   if (session.expiresAt.getTime() - now.getTime() > SESSION_TTL_MS / 2) return null;
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  const end = session.createdAt.getTime() + SESSION_MAX_AGE_MS;
+  const expiresAt = new Date(Math.min(now.getTime() + SESSION_TTL_MS, end));
+  if (expiresAt.getTime() <= session.expiresAt.getTime()) return null;
   await db
     .updateTable('sessions')
     .set({ expires_at: expiresAt })

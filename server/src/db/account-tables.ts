@@ -22,7 +22,22 @@ export interface SessionsTable {
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/**
+ * `auth_attempts`: login attempts that have not succeeded (yet) and signups, within the
+ * limit window; see auth/attempt-repository.ts. A successful login deletes its own row.
+ */
+export interface AuthAttemptsTable {
+  id: string;
+  kind: 'login' | 'signup';
+  /** Lower-cased, as accounts.email. */
+  email: string;
+  /** The client address (request.ip, after TRUST_PROXY). */
+  address: string;
+  at: Date;
+}
+
 export interface AccountTables {
   accounts: AccountsTable;
   sessions: SessionsTable;
+  auth_attempts: AuthAttemptsTable;
 }

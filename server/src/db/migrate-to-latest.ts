@@ -3,7 +3,8 @@ import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-accounts-sessions.js';
 import * as m0002 from './migrations/0002-bags-brews.js';
 import * as m0003 from './migrations/0003-wire-json.js';
-import * as m0004 from './migrations/0004-photo-bytes.js';
+import * as m0004 from './migrations/0004-auth-attempts.js';
+import * as m0005 from './migrations/0005-photo-bytes.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the built
@@ -13,7 +14,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-sessions': m0001,
   '0002-bags-brews': m0002,
   '0003-wire-json': m0003,
-  '0004-photo-bytes': m0004,
+  '0004-auth-attempts': m0004,
+  '0005-photo-bytes': m0005,
 };
 
 const provider: MigrationProvider = {

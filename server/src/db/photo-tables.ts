@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 
-/** `photo_bytes` (migration 0004-photo-bytes): the PostgreSQL photo store's images. */
+/** `photo_bytes` (migration 0005-photo-bytes): the PostgreSQL photo store's images. */
 export interface PhotoBytesTable {
   account_id: string;
   /** SHA-256 of `bytes`, lower-case hex. */

@@ -3,13 +3,18 @@ import { isUuid } from '../../../shared/model/validate.js';
 import type { Position } from './pull-repository.js';
 
 /**
- * The pull cursor: base64url of `c1:<account tag>:<version>:<entity>:<id>`, meaning "every row
- * up to and including (version, entity, id) in pull order has been delivered". Opaque to the
- * client. The account tag makes a cursor from another account invalid instead of silently
- * skipping rows.
+ * The pull cursor: base64url of `c2:<account tag>:<version>:<entity>:<base64url of id>`,
+ * meaning "every row up to and including (version, entity, id) in pull order has been
+ * delivered". Opaque to the client. The account tag makes a cursor from another account
+ * invalid instead of silently skipping rows. The id is encoded so that no stored id (some
+ * were stored before ids had to be plain UUIDs) can add a separator. `c1` cursors, which
+ * carried the id as is, are still read.
  */
 
-const PREFIX = 'c1';
+const PREFIX = 'c2';
+const LEGACY_PREFIX = 'c1';
+/** Row ids are at most this long (a UUID, or an older `urn:uuid:` spelling of one). */
+const ID_MAX = 100;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const VERSION = /^(0|[1-9]\d{0,15})$/;
 
@@ -21,7 +26,8 @@ function accountTag(accountId: string): string {
 }
 
 export function encodeCursor(accountId: string, position: Position): string {
-  const text = [PREFIX, accountTag(accountId), position.version, position.entity, position.id];
+  const id = Buffer.from(position.id, 'utf8').toString('base64url');
+  const text = [PREFIX, accountTag(accountId), position.version, position.entity, id];
   return Buffer.from(text.join(':'), 'utf8').toString('base64url');
 }
 
@@ -41,10 +47,12 @@ export function decodeCursor(
     return { ok: false, reason: 'is not a cursor this server issued' };
   }
   const parts = text.split(':');
-  if (parts.length !== 5 || parts[0] !== PREFIX) {
+  if (parts.length !== 5 || (parts[0] !== PREFIX && parts[0] !== LEGACY_PREFIX)) {
     return { ok: false, reason: 'is not a cursor this server issued' };
   }
-  const [, tag, version, entity, id] = parts as [string, string, string, string, string];
+  const [prefix, tag, version, entity, idPart] = parts as [string, string, string, string, string];
+  const id = prefix === PREFIX ? decodeId(idPart) : isUuid(idPart) || idPart === '' ? idPart : null;
+  if (id === null) return { ok: false, reason: 'has a malformed row id' };
   if (tag !== accountTag(accountId)) return { ok: false, reason: 'belongs to another account' };
   if (!VERSION.test(version) || !Number.isSafeInteger(Number(version))) {
     return { ok: false, reason: 'has a malformed version' };
@@ -52,6 +60,13 @@ export function decodeCursor(
   if (!(ENTITIES as readonly string[]).includes(entity)) {
     return { ok: false, reason: `names an unknown entity "${entity}"` };
   }
-  if (id !== '' && !isUuid(id)) return { ok: false, reason: 'has a malformed row id' };
   return { ok: true, position: { version: Number(version), entity: entity as Entity, id } };
+}
+
+/** The id of a `c2` cursor, or null when the part is not the canonical encoding of one. */
+function decodeId(part: string): string | null {
+  if (part !== '' && !BASE64URL.test(part)) return null;
+  const id = Buffer.from(part, 'base64url').toString('utf8');
+  if (Buffer.from(id, 'utf8').toString('base64url') !== part || id.length > ID_MAX) return null;
+  return id;
 }

@@ -8,6 +8,7 @@ import { ROUTES } from '../../../shared/protocol/routes.js';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.js';
 import { requireAccount } from '../auth/require-account.js';
 import { AppError } from '../errors/app-error.js';
+import { strictIntegerQuery } from '../http/strict-query.js';
 import { pullPage, pullResponseJson } from './pull.js';
 import { applyPush, checkClocks } from './push.js';
 
@@ -92,6 +93,7 @@ export const syncRoutes: FastifyPluginAsync = async (fastify) => {
     ROUTES.sync.pull.path,
     {
       onRequest: requireAccount,
+      preValidation: strictIntegerQuery(PullQuery),
       schema: {
         querystring: PullQuery,
         response: { 200: PullResponse, ...errors(400, 401, 500, 503) },

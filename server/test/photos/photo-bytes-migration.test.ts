@@ -7,7 +7,8 @@ import { migrateToLatest } from '../../src/db/migrate-to-latest.js';
 import * as m0001 from '../../src/db/migrations/0001-accounts-sessions.js';
 import * as m0002 from '../../src/db/migrations/0002-bags-brews.js';
 import * as m0003 from '../../src/db/migrations/0003-wire-json.js';
-import * as m0004 from '../../src/db/migrations/0004-photo-bytes.js';
+import * as m0004 from '../../src/db/migrations/0004-auth-attempts.js';
+import * as m0005 from '../../src/db/migrations/0005-photo-bytes.js';
 
 let handle: DatabaseHandle;
 let db: Kysely<Database>;
@@ -34,7 +35,7 @@ async function newAccount(): Promise<string> {
   return id;
 }
 
-describe('migration 0004-photo-bytes', () => {
+describe('migration 0005-photo-bytes', () => {
   it('holds only SHA-256 hex names, and stores bytes out of line uncompressed', async () => {
     const account = await newAccount();
     const row = { account_id: account, type: 'image/jpeg', bytes: new Uint8Array([1]) };
@@ -77,7 +78,8 @@ describe('migration 0004-photo-bytes', () => {
           '0001-accounts-sessions': m0001,
           '0002-bags-brews': m0002,
           '0003-wire-json': m0003,
-          '0004-photo-bytes': m0004,
+          '0004-auth-attempts': m0004,
+          '0005-photo-bytes': m0005,
         }),
       },
       migrationTableSchema: handle.schema,

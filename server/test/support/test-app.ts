@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import { buildApp } from '../../src/app.js';
-import type { AuthRateLimit } from '../../src/config.js';
+import type { AuthRateLimit, TrustProxy } from '../../src/config.js';
 import { createDatabase } from '../../src/db/create-database.js';
 import type { Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate-to-latest.js';
@@ -21,10 +21,18 @@ export interface TestAppOptions {
   authRateLimit?: AuthRateLimit;
   staticDir?: string | null;
   /** Honour X-Forwarded-Proto/For, as behind a proxy (to test Secure cookies, per-IP limits). */
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
+  publicUrl?: URL;
 }
 
-const UNREACHABLE_LIMITS: AuthRateLimit = { ipMax: 100_000, emailMax: 100_000, windowMs: 60_000 };
+const UNREACHABLE_LIMITS: AuthRateLimit = {
+  ipMax: 100_000,
+  emailMax: 100_000,
+  pairMax: 100_000,
+  windowMs: 60_000,
+  delayBaseMs: 0,
+  delayMaxMs: 0,
+};
 
 /**
  * The whole app on a fresh database: in-memory PGlite, or — when DATABASE_URL is set — real
@@ -42,6 +50,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     staticDir: options.staticDir ?? null,
     authRateLimit: options.authRateLimit ?? UNREACHABLE_LIMITS,
     trustProxy: options.trustProxy ?? false,
+    publicUrl: options.publicUrl,
   });
   await app.ready();
   return {

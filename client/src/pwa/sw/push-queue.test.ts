@@ -124,7 +124,7 @@ async function signedInPhone(): Promise<Phone> {
       expect(login.status).toBe(200);
     },
     async signUpAnother() {
-      const other = await jar.fetch(new URL('/api/auth/signup', server.url), {
+      const other = await jar.fetch(new URL(ROUTES.auth.signup.path, server.url), {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: server.url },
         body: JSON.stringify({ email: uniqueEmail('sw-other'), password: PASSWORD }),
@@ -256,7 +256,7 @@ describe('the worker’s push queue', () => {
     const otherId = await phone.signUpAnother();
     const after = await phone.logBrew();
     const body = JSON.parse(await phone.pushRequest(after).text()) as Record<string, unknown>;
-    const behind = new Request(new URL('/api/sync/push', server.url), {
+    const behind = new Request(new URL(ROUTES.sync.push.path, server.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: server.url },
       body: JSON.stringify({ ...body, accountId: otherId }),

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { PASSWORD_LENGTH, passwordLength } from '../../../../shared/protocol/auth-rules.js';
+import { PASSWORD_LENGTH, passwordProblem } from '../../../../shared/protocol/auth-rules.js';
 import { type AtStake, login, logout, signup } from '../../account/account.js';
 import { Dialog } from '../components/dialog.js';
 import { Field } from '../components/field.js';
@@ -21,14 +21,7 @@ const MESSAGES: Record<string, string> = {
 
 function problemOf(email: string, password: string): string | null {
   if (!/^\S+@\S+\.\S+$/.test(email.trim())) return 'Enter an email address.';
-  const length = passwordLength(password);
-  if (length < PASSWORD_LENGTH.min) {
-    return `The password needs at least ${PASSWORD_LENGTH.min} characters.`;
-  }
-  if (length > PASSWORD_LENGTH.max) {
-    return `The password must be at most ${PASSWORD_LENGTH.max} characters.`;
-  }
-  return null;
+  return passwordProblem(password);
 }
 
 function ModeToggle({ mode, onMode }: { mode: Mode; onMode: (mode: Mode) => void }) {
