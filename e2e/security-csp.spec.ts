@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { logBrewThroughUi, signUpThroughUi } from './pwa-ui.js';
 import { expect, test } from './support/fixtures.js';
+import { logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
 
 /**
  * The app runs under the server's Content-Security-Policy: signing up, logging a brew,
