@@ -10,38 +10,24 @@ import net from 'node:net';
 export interface DeviceProxy {
   /** http://127.0.0.1:<port>, the origin the device opens the app on. */
   readonly url: string;
-  /** Drops every open connection and resets new ones: fetches fail as on a dead network. */
-  cut(): void;
   /**
-   * The server is down behind a reachable gateway: every new request is answered 503 and
-   * open connections are dropped.
+   * Drops every open connection and resets new ones: fetches reject, as on a dead network or
+   * with the server process down.
    */
-  outage(): void;
+  cut(): void;
   /** Passes connections through to the server again. */
   restore(): void;
   close(): Promise<void>;
 }
 
-type Mode = 'through' | 'cut' | 'outage';
-
-const GATEWAY_503 =
-  'HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 19\r\n' +
-  'Connection: close\r\n\r\nServer unavailable\n';
-
 export async function startDeviceProxy(target: string): Promise<DeviceProxy> {
   const { hostname, port } = new URL(target);
-  let mode: Mode = 'through';
+  let connected = true;
   const open = new Set<net.Socket>();
 
   const server = net.createServer((client) => {
-    if (mode === 'cut') {
+    if (!connected) {
       client.resetAndDestroy();
-      return;
-    }
-    if (mode === 'outage') {
-      // Read the request before answering, so the browser sees a response, not a reset.
-      client.once('data', () => client.end(GATEWAY_503));
-      client.on('error', () => undefined);
       return;
     }
     const upstream = net.connect(Number(port), hostname);
@@ -69,15 +55,11 @@ export async function startDeviceProxy(target: string): Promise<DeviceProxy> {
   return {
     url: `http://127.0.0.1:${address.port}`,
     cut() {
-      mode = 'cut';
-      dropAll();
-    },
-    outage() {
-      mode = 'outage';
+      connected = false;
       dropAll();
     },
     restore() {
-      mode = 'through';
+      connected = true;
     },
     async close() {
       dropAll();

@@ -106,6 +106,19 @@ export function listedBrews(device: EngineDevice): Promise<{ id: string; unsynce
 }
 
 /**
+ * Closes the notice above the tab bar ("Brew saved · Undo", "Signed in") if one shows, as a
+ * person does when it covers the button they want: a click there would land on the notice.
+ */
+export async function dismissToast(device: EngineDevice): Promise<void> {
+  const showing = await device.evaluate(
+    () => document.querySelector('[role="status"] button[aria-label="Dismiss"]') !== null,
+    null,
+  );
+  // It may time out on its own between the look and the tap: then nothing is left to close.
+  if (showing) await device.tap('button', 'Dismiss', { timeoutMs: 2_000 }).catch(() => undefined);
+}
+
+/**
  * Logs a brew on "Log a brew" with the form's defaults, naming a new bag when the device has
  * none, and returns its id (the app lands on `#/?saved=<id>`).
  */
@@ -126,6 +139,7 @@ export async function logBrew(device: EngineDevice, bagName = 'Kenya AA'): Promi
     null,
   );
   if (needsBag) await device.fill('Coffee (a new bag)', bagName);
+  await dismissToast(device);
   await device.tap('button', /^Save/);
   const id = await waitUntil('the saved brew in the URL', async () => {
     const hash = await device.evaluate(() => location.hash, null);
