@@ -15,7 +15,7 @@
  */
 
 import type { WorkerBroadcast } from './messages.js';
-import { requestPersistentStorage } from './persistence.js';
+import { startStoragePersistence } from './persistence.js';
 import { registerServiceWorker } from './update.js';
 import { onWorkerBroadcast, startReplayTriggers } from './worker-link.js';
 
@@ -44,12 +44,15 @@ export interface PwaOptions {
 
 let started = false;
 
-/** Registers the worker (production builds), asks for persistent storage, starts replays. */
+/**
+ * Registers the worker (production builds), reads storage persistence (asking only where no
+ * prompt shows), starts replays.
+ */
 export function startPwa(options: PwaOptions = {}): void {
   if (started) return;
   started = true;
   registerServiceWorker();
-  void requestPersistentStorage();
+  void startStoragePersistence();
   startReplayTriggers();
   const { onReplayed } = options;
   if (onReplayed) {
