@@ -108,8 +108,8 @@ export interface RetrySchedule {
 
 /**
  * Backs off from 1 s to 15 s between asks while a report says requests are pending, and resets
- * once a round leaves nothing queued. An ask due while offline is not made: `online` asks
- * anyway, and its round's report starts the schedule again.
+ * once a round leaves nothing queued. Nothing is scheduled, and an ask due is not made, while
+ * offline: `online` asks then, and its round's report starts the schedule again.
  */
 export function retryWhileQueued(replay: () => void, isOnline: () => boolean): RetrySchedule {
   let retries = 0;
@@ -131,6 +131,11 @@ export function retryWhileQueued(replay: () => void, isOnline: () => boolean): R
       if (message.pending === 0) {
         clear();
         retries = 0;
+        return;
+      }
+      // Queued while offline: the `online` event asks when the network returns.
+      if (!isOnline()) {
+        clear();
         return;
       }
       // A newly queued push joins the wait already scheduled; a finished round that left
