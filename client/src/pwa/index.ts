@@ -1,6 +1,6 @@
 // The page side of the PWA: the UI reads the signals; main.tsx calls `startPwa()` once.
 import type { WorkerBroadcast } from './messages.js';
-import { requestPersistentStorage } from './persistence.js';
+import { startStoragePersistence } from './persistence.js';
 import { registerServiceWorker } from './update.js';
 import { onWorkerBroadcast, startReplayAsks } from './worker-link.js';
 
@@ -19,12 +19,15 @@ export interface PwaOptions {
 
 let started = false;
 
-/** Registers the worker (production builds), asks for persistent storage, starts replays. */
+/**
+ * Registers the worker (production builds), reads storage persistence (asking only where no
+ * prompt shows), starts replays.
+ */
 export function startPwa(options: PwaOptions = {}): void {
   if (started) return;
   started = true;
   registerServiceWorker();
-  void requestPersistentStorage();
+  void startStoragePersistence();
   startReplayAsks();
   const { onReplayed } = options;
   if (onReplayed) {

@@ -15,7 +15,25 @@ export const storagePersistence = signal<StoragePersistence>('unknown');
 /** Bytes used and available to the origin, when the browser says. */
 export const storageEstimate = signal<{ usage: number; quota: number } | null>(null);
 
-/** Asks for persistent storage (again, from settings if the user wants) and records the answer. */
+/** What persisted() says now, without asking: no prompt, answered at once in every engine. */
+export async function readStoragePersistence(): Promise<StoragePersistence> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage?.persist || !storage.persisted) {
+    storagePersistence.value = 'unsupported';
+    return storagePersistence.value;
+  }
+  try {
+    storagePersistence.value = (await storage.persisted()) ? 'persisted' : 'best-effort';
+  } catch {
+    storagePersistence.value = 'best-effort';
+  }
+  return storagePersistence.value;
+}
+
+/**
+ * Asks for persistent storage and records the answer. Firefox answers persist() with a
+ * permission prompt, so this runs from a click ("Ask to keep my data"), never unprompted.
+ */
 export async function requestPersistentStorage(): Promise<StoragePersistence> {
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
   if (!storage?.persist || !storage.persisted) {
@@ -28,8 +46,30 @@ export async function requestPersistentStorage(): Promise<StoragePersistence> {
   } catch {
     storagePersistence.value = 'best-effort';
   }
-  await refreshStorageEstimate();
+  void refreshStorageEstimate();
   return storagePersistence.value;
+}
+
+/** True when persist() would be granted without a prompt (Chromium, for an installed app). */
+async function grantedSilently(): Promise<boolean> {
+  try {
+    const status = await navigator.permissions?.query({ name: 'persistent-storage' });
+    return status?.state === 'granted';
+  } catch {
+    // WebKit does not know this permission name: it has no silent grant to use.
+    return false;
+  }
+}
+
+/**
+ * At start: shows persisted() and the usage estimate at once, each on its own, and asks for
+ * persistence only where the browser grants it without a prompt. Elsewhere the user asks from
+ * Settings: a prompt at start-up, before any gesture, left Firefox's Settings on "Checking…".
+ */
+export async function startStoragePersistence(): Promise<void> {
+  void refreshStorageEstimate();
+  const state = await readStoragePersistence();
+  if (state === 'best-effort' && (await grantedSilently())) await requestPersistentStorage();
 }
 
 export async function refreshStorageEstimate(): Promise<void> {

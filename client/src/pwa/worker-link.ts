@@ -93,48 +93,81 @@ export function onWorkerBroadcast(listener: (message: WorkerBroadcast) => void):
 }
 
 /**
- * After a round that stalled (network error or 5xx) while the page is online and visible, ask
- * again later: `online` can fire before requests get through, and without Background Sync
- * nothing else would retry until the next trigger. Backs off to a minute; resets on success.
+ * While the worker holds queued requests and the device is online, ask it to replay again after
+ * these delays: without Background Sync (Firefox, WebKit) nothing else retries a push queued
+ * during a server outage, and `online` never fires because the device never went offline. Short
+ * enough that a queue is delivered within seconds of the server returning; the last repeats.
  */
-const RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 60_000];
+export const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
+
+export interface RetrySchedule {
+  /** Feeds a worker report: pending requests keep the schedule going; an empty queue ends it. */
+  report(message: WorkerBroadcast): void;
+  stop(): void;
+}
 
 /**
- * Asks the worker to replay at start, on `online` and on becoming visible, asks again after a
- * stalled round, and keeps the queue signals current. Returns the unsubscribe.
+ * Backs off from 1 s to 15 s between asks while a report says requests are pending, and resets
+ * once a round leaves nothing queued. Nothing is scheduled, and an ask due is not made, while
+ * offline: `online` asks then, and its round's report starts the schedule again.
+ */
+export function retryWhileQueued(ask: () => void, isOnline: () => boolean): RetrySchedule {
+  let retries = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const clear = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  const schedule = () => {
+    const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)] ?? 15_000;
+    retries += 1;
+    timer = setTimeout(() => {
+      timer = null;
+      if (isOnline()) ask();
+    }, delay);
+  };
+  return {
+    report(message) {
+      if (message.pending === 0) {
+        clear();
+        retries = 0;
+        return;
+      }
+      // Queued while offline: the `online` event asks when the network returns.
+      if (!isOnline()) {
+        clear();
+        return;
+      }
+      // A newly queued push joins the wait already scheduled; a finished round that left
+      // requests behind schedules the next, longer one.
+      if (message.type === 'queued' && timer !== null) return;
+      clear();
+      schedule();
+    },
+    stop: clear,
+  };
+}
+
+/**
+ * Asks the worker to replay at start, on `online` and on becoming visible, retries while requests are queued,
+ * and keeps the queue signals current. Returns the unsubscribe.
  */
 export function startReplayAsks(): () => void {
-  let retries = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
   const ask = () => void askWorkerReplay();
   const onVisible = () => {
     if (document.visibilityState === 'visible') ask();
   };
-  const retryLater = (stalled: boolean) => {
-    if (retryTimer !== null) clearTimeout(retryTimer);
-    retryTimer = null;
-    if (!stalled) {
-      retries = 0;
-      return;
-    }
-    const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)] ?? 60_000;
-    retries += 1;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      if (navigator.onLine && document.visibilityState === 'visible') ask();
-    }, delay);
-  };
+  const retries = retryWhileQueued(ask, () => navigator.onLine);
   window.addEventListener('online', ask);
   document.addEventListener('visibilitychange', onVisible);
   const stopListening = onWorkerBroadcast((message) => {
     workerQueuePending.value = message.pending;
-    if (message.type !== 'replayed') return;
-    lastWorkerReplay.value = { ...message, at: Date.now() };
-    retryLater(message.stalled && message.pending > 0);
+    if (message.type === 'replayed') lastWorkerReplay.value = { ...message, at: Date.now() };
+    retries.report(message);
   });
   ask();
   return () => {
-    if (retryTimer !== null) clearTimeout(retryTimer);
+    retries.stop();
     window.removeEventListener('online', ask);
     document.removeEventListener('visibilitychange', onVisible);
     stopListening();

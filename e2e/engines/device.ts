@@ -1,0 +1,221 @@
+import type { DeviceProxy } from './proxy.js';
+
+/** The three engines a phone can bring: Chromium (Android), Firefox, WebKit (every iPhone). */
+export type EngineName = 'chromium' | 'firefox' | 'webkit';
+
+export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
+
+/** Roles the finder knows (see findTarget below); enough for the app's screens. */
+export type Role = 'button' | 'link' | 'heading' | 'tab' | 'checkbox' | 'progressbar' | 'dialog';
+
+/** A string matches an accessible name exactly (whitespace collapsed); a RegExp is tested. */
+export type NameMatch = string | RegExp;
+
+/** A page function and its one serialisable argument, as every driver can send them. */
+export type PageFunction<A, T> = (arg: A) => T | Promise<T>;
+
+/**
+ * One phone, whatever drives it. Specs under e2e/engines talk only to this, so one spec runs
+ * in every engine; the adapters (chromium.ts, firefox.ts, webkit.ts) differ only in how they
+ * click, type and evaluate. Elements are found by role and label in the page itself (the same
+ * script in every engine), never by CSS structure.
+ */
+export interface EngineDevice {
+  readonly engine: EngineName;
+  /** The origin the app is served from: this device's own proxy in front of the server. */
+  readonly baseURL: string;
+  /** The device's network: cut() and restore() it (see proxy.ts). */
+  readonly network: DeviceProxy;
+  /** Navigates the current page to `path` (e.g. '/#/account') on the device's origin. */
+  open(path?: string): Promise<void>;
+  /**
+   * Clicks the visible element with this role and accessible name, scrolled into view first;
+   * `inForm` picks the one inside a form (a form's submit beside a same-named mode switch).
+   */
+  tap(role: Role, name: NameMatch, options?: FindOptions): Promise<void>;
+  /** Waits until a visible element with this role and accessible name is on the screen. */
+  see(role: Role, name: NameMatch, options?: FindOptions): Promise<void>;
+  /** Replaces the value of the visible form control with this label. */
+  fill(label: NameMatch, value: string): Promise<void>;
+  /** Runs `fn(arg)` in the page and returns its (awaited, JSON-serialisable) result. */
+  evaluate<A, T>(fn: PageFunction<A, T>, arg: A): Promise<T>;
+  /** Closes the app's page and opens it again at `path`, as a person does from the home screen. */
+  reopen(path?: string): Promise<void>;
+  /** Ends the browser and removes its profile. */
+  close(): Promise<void>;
+}
+
+/** What a driver needs to run the shared finder: a way to evaluate and a way to click. */
+export interface DriverPrimitives {
+  evaluate<A, T>(fn: PageFunction<A, T>, arg: A): Promise<T>;
+  /** A real click (the driver's own input events) on the element matching `selector`. */
+  clickSelector(selector: string): Promise<void>;
+  /** Real typing into the element matching `selector`, after its value was cleared. */
+  typeInto(selector: string, value: string): Promise<void>;
+}
+
+export interface FindOptions {
+  inForm?: boolean;
+  timeoutMs?: number;
+}
+
+interface Query {
+  kind: 'role' | 'label';
+  role?: Role;
+  inForm: boolean;
+  source: string;
+  flags: string | null;
+  mark: string;
+}
+
+const MARK_ATTRIBUTE = 'data-engine-target';
+
+/**
+ * Runs in the page: finds the first visible element matching the query, scrolls it into view
+ * (WebKit's driver does not scroll past the fixed tab bar by itself), marks it so the driver
+ * can click it through its own CSS lookup, and says whether nothing covers it. Self-contained:
+ * it is serialised into the page.
+ */
+function findTarget(query: Query): boolean {
+  const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const matches = (text: string) =>
+    query.flags === null ? text === query.source : new RegExp(query.source, query.flags).test(text);
+  const visible = (el: Element) => {
+    if (el.getClientRects().length === 0) return false;
+    const style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.display !== 'none';
+  };
+  const nameOf = (el: Element): string => {
+    const label = el.getAttribute('aria-label');
+    if (label) return collapse(label);
+    const by = el.getAttribute('aria-labelledby');
+    if (by) {
+      return collapse(
+        by
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+    }
+    if (el instanceof HTMLInputElement && (el.type === 'submit' || el.type === 'button')) {
+      return collapse(el.value);
+    }
+    return collapse(el.textContent);
+  };
+  const selectors: Record<Role, string> = {
+    button: 'button, [role="button"], input[type="submit"], input[type="button"]',
+    link: 'a[href], [role="link"]',
+    heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
+    tab: '[role="tab"]',
+    checkbox: 'input[type="checkbox"], [role="checkbox"]',
+    progressbar: 'progress, [role="progressbar"]',
+    dialog: 'dialog[open], [role="dialog"], [role="alertdialog"]',
+  };
+  let found: Element | undefined;
+  if (query.kind === 'role' && query.role) {
+    found = Array.from(document.querySelectorAll(selectors[query.role])).find(
+      (el) => visible(el) && (!query.inForm || el.closest('form') !== null) && matches(nameOf(el)),
+    );
+  } else {
+    const labelled = Array.from(document.querySelectorAll('label'))
+      .filter((label) => matches(collapse(label.textContent)))
+      .map((label) => label.control)
+      .filter((el): el is HTMLElement => el !== null);
+    const named = Array.from(document.querySelectorAll('input, select, textarea')).filter((el) =>
+      matches(collapse(el.getAttribute('aria-label'))),
+    );
+    found = [...labelled, ...named].find(visible);
+  }
+  for (const old of Array.from(document.querySelectorAll('[data-engine-target]'))) {
+    old.removeAttribute('data-engine-target');
+  }
+  if (!found) return false;
+  found.setAttribute('data-engine-target', query.mark);
+  found.scrollIntoView({ block: 'center' });
+  // Covered (a notice over a sticky button): not yet tappable, as Playwright also waits. A
+  // click now would land on the cover in Firefox and be refused in WebKit.
+  const box = found.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return hit === null || hit === found || found.contains(hit);
+}
+
+let marks = 0;
+
+function toQuery(kind: Query['kind'], name: NameMatch, role?: Role, inForm = false): Query {
+  const mark = `t${++marks}`;
+  const base = { kind, mark, inForm, ...(role ? { role } : {}) };
+  return typeof name === 'string'
+    ? { ...base, source: name.replace(/\s+/g, ' ').trim(), flags: null }
+    : { ...base, source: name.source, flags: name.flags };
+}
+
+export const FIND_TIMEOUT_MS = 15_000;
+
+/** Polls `probe` until it returns something other than undefined, or throws `what` on timeout. */
+export async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = FIND_TIMEOUT_MS,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      // A page in mid-navigation rejects evaluations; the next probe sees the new page.
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const cause = lastError ? ` (last error: ${String(lastError)})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function mark(
+  driver: DriverPrimitives,
+  query: Query,
+  what: string,
+  timeoutMs?: number,
+): Promise<string> {
+  await waitUntil(
+    what,
+    async () => ((await driver.evaluate(findTarget, query)) ? true : undefined),
+    timeoutMs,
+  );
+  return `[${MARK_ATTRIBUTE}="${query.mark}"]`;
+}
+
+function markRole(driver: DriverPrimitives, role: Role, name: NameMatch, options: FindOptions) {
+  const query = toQuery('role', name, role, options.inForm);
+  return mark(driver, query, `${role} "${String(name)}"`, options.timeoutMs);
+}
+
+/** tap() for every adapter: the shared finder, then the driver's own click. */
+export async function tapByRole(
+  driver: DriverPrimitives,
+  role: Role,
+  name: NameMatch,
+  options: FindOptions = {},
+) {
+  await driver.clickSelector(await markRole(driver, role, name, options));
+}
+
+/** see() for every adapter. */
+export async function seeByRole(
+  driver: DriverPrimitives,
+  role: Role,
+  name: NameMatch,
+  options: FindOptions = {},
+) {
+  await markRole(driver, role, name, options);
+}
+
+/** fill() for every adapter: the shared finder, then the driver's own typing. */
+export async function fillByLabel(driver: DriverPrimitives, label: NameMatch, value: string) {
+  const selector = await mark(driver, toQuery('label', label), `field "${String(label)}"`);
+  await driver.typeInto(selector, value);
+}
