@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // One runner for every non-browser suite. Server and client-sync suites start PGlite
-// (1.5–2.3 s each, see ../shared/TOOLCHAIN.md), so timeouts are generous; speed is
+// (1.5–2.3 s each on these 2-core machines), so timeouts are generous; speed is
 // measured by `npm run bench`, never asserted here.
 export default defineConfig({
   test: {

@@ -16,7 +16,7 @@ import {
 /**
  * The worker's Background Sync queue, driven at the wire: the page sends the push the sync
  * engine sends (`POST /api/sync/push`), the server is the real one, and the replay is the
- * worker's own `onSync` loop (DESIGN.md, "Client write path").
+ * worker's own `onSync` loop (docs/architecture.md, "The three paths").
  */
 test.describe('service-worker background sync', () => {
   test('a push made offline is queued at once, and lands with no app page open', async ({
@@ -73,7 +73,7 @@ test.describe('service-worker background sync', () => {
 
     const before = (await api.stats()).pushRequests;
     await api.failNextPush(500, 1);
-    // Back online, Chromium fires the sync event by itself (TOOLCHAIN.md); the replay meets
+    // Back online, Chromium fires the sync event by itself (within ~100 ms here); the replay meets
     // the 500. Only if it has not, after a while, is the event dispatched by hand: two replays
     // at once would run back to back and hide the state between them.
     await context.setOffline(false);

@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
 import './styles/parts.css';
+import './styles/dial-in.css';
 
 startRouter();
 const root = document.getElementById('app');

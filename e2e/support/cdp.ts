@@ -2,7 +2,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 
 /**
  * Chrome DevTools Protocol helpers for what Playwright has no API for: PWA installability and
- * driving the service worker. Chromium only (see ../shared/TOOLCHAIN.md, "Browser tests").
+ * driving the service worker. Chromium only.
  */
 
 type InstallabilityError = { errorId: string; errorArguments: { name: string; value: string }[] };
@@ -44,7 +44,7 @@ export async function dispatchSyncEvent(
 
 /**
  * Stops every running service worker of the device, as the browser does when idle.
- * Caveat (TOOLCHAIN.md): with the worker stopped, `context.setOffline(true)` hung; wake the
+ * Caveat: with the worker stopped, `context.setOffline(true)` hung; wake the
  * worker with a fetch through it first.
  */
 export async function stopServiceWorker(context: BrowserContext): Promise<void> {

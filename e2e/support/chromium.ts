@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 
 /**
  * Debian's Chromium: Playwright cannot download its own browsers on these machines
- * (see ../shared/TOOLCHAIN.md, "Browser tests"). CHROMIUM_PATH points elsewhere.
+ * (`npx playwright install` fails: no network but the npm registry). CHROMIUM_PATH points elsewhere.
  */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 

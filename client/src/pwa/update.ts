@@ -38,7 +38,7 @@ function watchInstalling(worker: ServiceWorker | null): void {
 
 /**
  * Registers the worker. Production builds only: in dev, Vite serves modules the worker would
- * precache stale (TOOLCHAIN.md, "Build notes"). Written out rather than through
+ * precache stale. Written out rather than through
  * workbox-window (vite-plugin-pwa's `virtual:pwa-register`), which was 2.2 KB of gzipped JS
  * fetched at every start for these few lines.
  */

@@ -13,7 +13,7 @@ import {
   type PageMessage,
   type WorkerBroadcast,
 } from '../pwa/messages.js';
-import { isPullPage } from './pull.js';
+import { isPullPage } from './pull-pages.js';
 import { isPushResponse } from './push.js';
 
 /**

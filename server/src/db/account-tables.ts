@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** `accounts`: one row per user. `version` is the per-account sync counter (see DESIGN.md). */
+/** `accounts`: one row per user. `version` is the per-account sync counter (see docs/architecture.md, "The version under the account lock"). */
 export interface AccountsTable {
   id: string;
   /** Always lower-cased; unique. */

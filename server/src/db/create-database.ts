@@ -25,7 +25,8 @@ export interface CreateDatabaseOptions {
 /**
  * Opens the database: PostgreSQL through `pg` when `config.url` is set, otherwise embedded
  * PGlite behind PGlite's node-postgres adapter. Both go through `pg.Pool` + Kysely's
- * PostgresDialect, so results are typed identically (see TOOLCHAIN.md) and int8 is parsed by
+ * PostgresDialect, so results are typed identically (`count(*)` is a string on both; Kysely's own PGlite
+ * dialect returns numbers instead) and int8 is parsed by
  * the same `pgTypes`. Does not migrate: call `migrateToLatest(handle.db, handle.schema)`.
  */
 export async function createDatabase(

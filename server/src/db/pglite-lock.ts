@@ -14,8 +14,7 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Two processes opening one PGlite directory corrupt it (`RuntimeError: Aborted()`, see
- * TOOLCHAIN.md), e.g. `npm run migrate` while the server runs. A pid file refuses the second;
+ * Two processes opening one PGlite directory corrupt it (`RuntimeError: Aborted()`), e.g. `npm run migrate` while the server runs. A pid file refuses the second;
  * a file left by a crashed process (its pid gone, or our own pid after a container restart)
  * is taken over. Returns the release function.
  */

@@ -69,9 +69,9 @@ function countAfter(accountId: string, entity: Entity, after: Position) {
  *
  * Rows come with the JSON the push stored (migration 0003), so the database builds none. The
  * counts run only when the page is full (a lazily evaluated CASE branch), so a small delta
- * pull never scans.
+ * pull never scans. This is the statement `readPage` runs, exported so
+ * server/bench/explain-pull.ts can EXPLAIN it.
  */
-/** The statement `readPage` runs (exported so server/bench/explain-pull.ts can EXPLAIN it). */
 export function pageQuery(accountId: string, after: Position, limit: number) {
   return sql<{
     account_version: number;
