@@ -26,16 +26,3 @@ test('start-up asks for no storage permission: Settings shows persistence and us
   expect(estimates || device.engine === 'webkit', 'Chromium and Firefox give estimates').toBe(true);
   expect(await bodyText(device)).not.toContain('Checking…');
 });
-
-test('"Ask to keep my data" asks from the click, and Settings shows the answer', async ({
-  device,
-  engine,
-}) => {
-  test.skip(engine !== 'firefox', 'only Firefox answers persist() with a prompt to click for');
-  await openControlledApp(device);
-  await goTo(device, '#/settings');
-  await expectText(device, 'Not persistent: ');
-  // This device's Firefox grants the prompt (dom.storageManager.prompt.testing.allow).
-  await device.tap('button', 'Ask to keep my data');
-  await expectText(device, 'Persistent: the browser will not clear your brews to make room.');
-});
