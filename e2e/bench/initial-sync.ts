@@ -54,12 +54,16 @@ export async function appInitialSync(page: Page, email: string): Promise<AppSync
     () => (window as unknown as { benchSynced: Promise<[number, number]> }).benchSynced,
   );
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
-  const pulls = await page.evaluate((since) => {
-    return performance
-      .getEntriesByType('resource')
-      .filter((e) => e.name.includes(ROUTES.sync.pull.path) && e.startTime >= since)
-      .map((e) => [e.startTime, (e as PerformanceResourceTiming).responseEnd] as const);
-  }, clicked);
+  // The page cannot see this module's imports: the path goes in as an argument.
+  const pulls = await page.evaluate(
+    ({ since, pullPath }) => {
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes(pullPath) && e.startTime >= since)
+        .map((e) => [e.startTime, (e as PerformanceResourceTiming).responseEnd] as const);
+    },
+    { since: clicked, pullPath: ROUTES.sync.pull.path },
+  );
   const first = pulls[0]?.[0] ?? Number.NaN;
   return {
     pullMs: synced - first,
