@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
-import { press } from './support/ui.js';
+import { importThroughUi, press, sampleExport } from './support/ui.js';
 
 /** The barista's loop at the grinder: log, repeat the shot tapped, never an empty brew. */
 
@@ -109,4 +109,35 @@ test('Repeat copies the recipe of the brew tapped, not the newest of its bag', a
   await expect(page.getByLabel('Grind', { exact: true })).toHaveValue('14');
   await expect(page.getByLabel('Dose (g)')).toHaveValue('18');
   await expect(page.getByLabel('Yield (g)')).toHaveValue('38');
+});
+
+test('an empty brew is refused in words, and an old empty brew is no prefill source', async ({
+  device,
+}) => {
+  const { page } = device;
+  await page.goto('/#/log');
+  await page.getByLabel('Coffee (a new bag)').fill('Guji Hambela');
+  await press(page, page.getByTestId('save-brew'));
+  const grind = page.getByLabel('Grind', { exact: true });
+  await expect(grind).toBeFocused();
+  await expect(grind).toHaveAccessibleDescription(
+    'Nothing measured yet: add a grind, dose, yield or time, a taste, a rating or notes.',
+  );
+  await page.goto('/#/');
+  await expect(page.getByText('No brews yet')).toBeVisible();
+
+  // An empty brew from before this rule (here imported) is skipped by the next Log's prefill.
+  const doc = sampleExport({ brews: 2, oneBagEspresso: true });
+  const [newest, older] = doc.brews;
+  if (!newest || !older) throw new Error('the sample has two brews');
+  for (const field of ['grinder', 'grindSetting', 'doseG', 'yieldG', 'timeS', 'tempC'] as const)
+    Object.assign(newest, { [field]: null });
+  Object.assign(newest, { taste: null, rating: null, notes: null });
+  await importThroughUi(page, doc);
+  await page.goto('/#/');
+  await expect(page.locator('.brew-item')).toHaveCount(2);
+  await page.goto('/#/log');
+  await expect(page.getByLabel('Grind', { exact: true })).toHaveValue(older.grindSetting);
+  await expect(page.getByLabel('Dose (g)')).toHaveValue(String(older.doseG));
+  await expect(page.getByLabel('Yield (g)')).toHaveValue(String(older.yieldG));
 });

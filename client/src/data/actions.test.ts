@@ -155,6 +155,13 @@ describe('actions', () => {
       brewedAt: '2026-11-26T09:00:00.000Z',
     });
     await createBrew(db, { bagId, method: 'pour_over', doseG: 15, waterG: 250 });
+    // A newer brew with no recipe (an empty one, or only a verdict) is not the source.
+    await createBrew(db, {
+      bagId,
+      method: 'espresso',
+      taste: 'bitter',
+      brewedAt: '2026-11-26T10:00:00.000Z',
+    });
     expect(await newBrewFrom(db, bagId, 'espresso')).toEqual({
       bagId,
       method: 'espresso',

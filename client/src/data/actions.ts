@@ -118,10 +118,15 @@ function prefillFrom(bagId: string, method: BrewMethod, from: BrewValues | undef
   return draft;
 }
 
+/** Whether a brew has a recipe to carry over (an empty brew from an older version has none). */
+function hasRecipe(brew: BrewValues): boolean {
+  return CARRIED_OVER.some((field) => brew[field] !== null);
+}
+
 /**
  * A draft for the "log a brew" form, prefilled from the newest non-deleted brew of this bag
- * and method (or just bag and method when there is none). Writes nothing: save the draft,
- * edited, with `createBrew`.
+ * and method that has a recipe (or just bag and method when there is none). Writes nothing:
+ * save the draft, edited, with `createBrew`.
  */
 export async function newBrewFrom(
   db: DialInDb,
@@ -131,7 +136,7 @@ export async function newBrewFrom(
   const brews = await db.brews
     .where('[bagId+method]')
     .equals([bagId, method])
-    .filter((brew) => brew.deletedAt === null)
+    .filter((brew) => brew.deletedAt === null && hasRecipe(brew))
     .toArray();
   let last: (typeof brews)[number] | undefined;
   for (const brew of brews) {
