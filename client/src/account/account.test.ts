@@ -46,9 +46,16 @@ describe('accounts', () => {
     await createBrew(phone.db, { bagId: ownBag, method: 'pour_over', doseG: 15 });
 
     expect(await anonymousDataAtStake(phone.engine)).toEqual({ bags: 2, brews: 2 });
+    // The password is checked before the question, and a wrong one is the only answer.
+    const wrong = await login(phone.engine, { email, password: `${PASSWORD}-not` });
+    expect(wrong).toMatchObject({ kind: 'refused', error: { code: 'invalid_credentials' } });
     const refused = await login(phone.engine, { email, password: PASSWORD });
     expect(refused).toMatchObject({ ok: false, atStake: { bags: 2, brews: 2 } });
-    expect(phone.requests).toEqual([]);
+    // Only the two log-ins: nothing of the device is pushed before the choice.
+    expect(phone.requests).toEqual([
+      `POST ${ROUTES.auth.login.path}`,
+      `POST ${ROUTES.auth.login.path}`,
+    ]);
 
     const merged = await login(
       phone.engine,

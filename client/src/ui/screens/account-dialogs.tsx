@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import type { AtStake, login } from '../../account/account.js';
 import { Dialog } from '../components/dialog.js';
+import { plural } from '../logic/format.js';
 
 type LoginOptions = Parameters<typeof login>[2];
 
@@ -18,8 +19,9 @@ export function KeepDataDialog(props: ChoiceProps & { atStake: AtStake | null })
   return (
     <Dialog open={atStake !== null} title="Keep this device's brews?" onCancel={props.onCancel}>
       <p>
-        This device has {atStake?.bags ?? 0} bags and {atStake?.brews ?? 0} brews that are not in an
-        account. Add them to {props.email}, or discard them?
+        This device has {plural(atStake?.bags ?? 0, 'bag')} and{' '}
+        {plural(atStake?.brews ?? 0, 'brew')} that are not in an account. Add them to {props.email},
+        or discard them?
       </p>
       <div class="btn-row">
         <button
