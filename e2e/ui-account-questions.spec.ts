@@ -40,3 +40,34 @@ test('log in checks the password before asking about the device brews', async ({
   await expect(page.locator('.sync-pill')).toHaveText(/^Synced [^·]*$/);
   expect((await api.pullAll()).brews).toHaveLength(1);
 });
+
+test('logging out of a synced account asks once, and Stay signed in keeps everything', async ({
+  device,
+}) => {
+  const { page } = device;
+  await logOneBrew(page);
+  await page.goto('/#/account');
+  await page.getByLabel('Email').fill(uniqueEmail('bye'));
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await press(page, page.getByRole('button', { name: 'Create account' }));
+  await expect(page.locator('.sync-pill')).toHaveText(/^Synced [^·]*$/);
+
+  await press(page, page.getByRole('button', { name: 'Log out' }));
+  const dialog = page.getByRole('dialog', { name: 'Log out of this device?' });
+  await expect(dialog).toContainText(
+    'Your 1 brew is safe in your account. This device will be emptied.',
+  );
+  await press(page, dialog.getByRole('button', { name: 'Stay signed in' }));
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+  await page.goto('/#/');
+  await expect(page.locator('.brew-item')).toHaveCount(1);
+
+  await page.goto('/#/account');
+  await press(page, page.getByRole('button', { name: 'Log out' }));
+  await press(page, dialog.getByRole('button', { name: 'Log out' }));
+  await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.goto('/#/');
+  await expect(page.getByText('No brews yet')).toBeVisible();
+});

@@ -6,7 +6,7 @@ import { goOffline, goOnline, localRows, serverRows, syncAll } from '../../test-
 import { useTestServer } from '../../test-support/test-server.js';
 import { createBag, createBrew, updateBrew } from '../data/actions.js';
 import { outboxCounts } from '../data/queries.js';
-import { anonymousDataAtStake, login, logout, signup } from './account.js';
+import { anonymousDataAtStake, login, logout, logoutPreview, signup } from './account.js';
 
 const setup = useTestServer();
 
@@ -126,6 +126,8 @@ describe('accounts', () => {
     await createBrew(phone.db, { bagId, doseG: 19 });
     const deviceId = (await phone.db.meta.get('device'))?.deviceId;
 
+    // Asked before: what would be lost, and nothing is written or cleared by asking.
+    expect(await logoutPreview(phone.engine)).toEqual({ unsynced: 2, brews: 2 });
     const refused = await logout(phone.engine);
     expect(refused).toMatchObject({ ok: false, unsynced: 2 });
     expect(await phone.db.brews.count()).toBe(2);
@@ -143,6 +145,7 @@ describe('accounts', () => {
     goOnline(phone);
     await login(phone.engine, { email, password: PASSWORD });
     expect(await phone.db.bags.count()).toBe(1);
+    expect(await logoutPreview(phone.engine)).toEqual({ unsynced: 0, brews: 0 });
     expect(await logout(phone.engine)).toEqual({ ok: true, serverSession: 'ended' });
     expect(phone.cookies.size).toBe(0);
   });

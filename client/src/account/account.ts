@@ -189,6 +189,25 @@ async function clearDevice(engine: SyncEngine): Promise<void> {
   await engine.env.clearLocalKeys?.();
 }
 
+export interface LogoutPreview {
+  /** Changes still unsent after a push: a log-out would discard them. */
+  unsynced: number;
+  /** The brews the account keeps while this device is emptied. */
+  brews: number;
+}
+
+/**
+ * What a log-out would do, asked before it: pushes first, then counts what is still unsent
+ * and the brews the account holds for this device. Writes nothing.
+ */
+export async function logoutPreview(engine: SyncEngine): Promise<LogoutPreview> {
+  const { db } = engine;
+  const meta = await loadMeta(db);
+  if (meta.accountId !== null && !meta.signedOutOnServer) await engine.pushNow();
+  const [unsynced, counts] = await Promise.all([db.outbox.count(), localDataCounts(db)]);
+  return { unsynced, brews: counts.brews };
+}
+
 /**
  * Log out. Pushes first; if changes are still unsynced (pending, queued or rejected), returns
  * their count unless `discard`. Then clears the device (new device id), tells other tabs,

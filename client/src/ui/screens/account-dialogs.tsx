@@ -66,3 +66,33 @@ export function UnsyncedLoginDialog(props: ChoiceProps & { unsynced: number | nu
     </Dialog>
   );
 }
+
+/**
+ * Logging out with everything synced: the brews are safe, the device is emptied. Asked once;
+ * the unsynced case asks its own question instead.
+ */
+export function LogoutDialog(props: {
+  brews: number | null;
+  onStay: () => void;
+  onLogOut: () => void;
+}): JSX.Element {
+  const brews = props.brews ?? 0;
+  return (
+    <Dialog open={props.brews !== null} title="Log out of this device?" onCancel={props.onStay}>
+      <p>
+        {brews === 0
+          ? 'Your account keeps everything.'
+          : `Your ${plural(brews, 'brew')} ${brews === 1 ? 'is' : 'are'} safe in your account.`}{' '}
+        This device will be emptied.
+      </p>
+      <div class="btn-row">
+        <button type="button" class="btn btn-primary" onClick={props.onStay}>
+          Stay signed in
+        </button>
+        <button type="button" class="btn btn-danger" onClick={props.onLogOut}>
+          Log out
+        </button>
+      </div>
+    </Dialog>
+  );
+}
