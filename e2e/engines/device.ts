@@ -30,7 +30,8 @@ export interface EngineDevice {
   open(path?: string): Promise<void>;
   /**
    * Clicks the visible element with this role and accessible name, scrolled into view first;
-   * `inForm` picks the one inside a form (a form's submit beside a same-named mode switch).
+   * `inForm` picks the one inside a form (a form's submit beside a same-named mode switch),
+   * `inDialog` the one in an open dialog (its answer beside the button that asked).
    */
   tap(role: Role, name: NameMatch, options?: FindOptions): Promise<void>;
   /** Waits until a visible element with this role and accessible name is on the screen. */
@@ -56,6 +57,7 @@ export interface DriverPrimitives {
 
 export interface FindOptions {
   inForm?: boolean;
+  inDialog?: boolean;
   timeoutMs?: number;
 }
 
@@ -63,6 +65,7 @@ interface Query {
   kind: 'role' | 'label';
   role?: Role;
   inForm: boolean;
+  inDialog: boolean;
   source: string;
   flags: string | null;
   mark: string;
@@ -114,7 +117,11 @@ function findTarget(query: Query): boolean {
   let found: Element | undefined;
   if (query.kind === 'role' && query.role) {
     found = Array.from(document.querySelectorAll(selectors[query.role])).find(
-      (el) => visible(el) && (!query.inForm || el.closest('form') !== null) && matches(nameOf(el)),
+      (el) =>
+        visible(el) &&
+        (!query.inForm || el.closest('form') !== null) &&
+        (!query.inDialog || el.closest('dialog[open]') !== null) &&
+        matches(nameOf(el)),
     );
   } else {
     const labelled = Array.from(document.querySelectorAll('label'))
@@ -141,9 +148,16 @@ function findTarget(query: Query): boolean {
 
 let marks = 0;
 
-function toQuery(kind: Query['kind'], name: NameMatch, role?: Role, inForm = false): Query {
+function toQuery(
+  kind: Query['kind'],
+  name: NameMatch,
+  role?: Role,
+  where: Pick<FindOptions, 'inForm' | 'inDialog'> = {},
+): Query {
   const mark = `t${++marks}`;
-  const base = { kind, mark, inForm, ...(role ? { role } : {}) };
+  const inForm = where.inForm ?? false;
+  const inDialog = where.inDialog ?? false;
+  const base = { kind, mark, inForm, inDialog, ...(role ? { role } : {}) };
   return typeof name === 'string'
     ? { ...base, source: name.replace(/\s+/g, ' ').trim(), flags: null }
     : { ...base, source: name.source, flags: name.flags };
@@ -190,7 +204,7 @@ async function mark(
 }
 
 function markRole(driver: DriverPrimitives, role: Role, name: NameMatch, options: FindOptions) {
-  const query = toQuery('role', name, role, options.inForm);
+  const query = toQuery('role', name, role, options);
   return mark(driver, query, `${role} "${String(name)}"`, options.timeoutMs);
 }
 

@@ -119,8 +119,9 @@ export async function dismissToast(device: EngineDevice): Promise<void> {
 }
 
 /**
- * Logs a brew on "Log a brew" with the form's defaults, naming a new bag when the device has
- * none, and returns its id (the app lands on `#/?saved=<id>`).
+ * Logs a brew on "Log a brew": the form's prefill and one step more dose (a brew needs a
+ * measure), naming a new bag when the device has none. Returns its id (the app lands on
+ * `#/?saved=<id>`).
  */
 export async function logBrew(device: EngineDevice, bagName = 'Kenya AA'): Promise<string> {
   await goTo(device, '#/log');
@@ -139,6 +140,7 @@ export async function logBrew(device: EngineDevice, bagName = 'Kenya AA'): Promi
     null,
   );
   if (needsBag) await device.fill('Coffee (a new bag)', bagName);
+  await device.tap('button', 'Dose more');
   await dismissToast(device);
   await device.tap('button', /^Save/);
   const id = await waitUntil('the saved brew in the URL', async () => {

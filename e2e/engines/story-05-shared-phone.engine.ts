@@ -37,6 +37,9 @@ test('story 5: a shared phone keeps nothing of A after log out', async ({ device
 
   await goTo(device, '#/account');
   await device.tap('button', 'Log out');
+  // Everything synced: the one question says the brews are safe and the device is emptied.
+  await device.see('dialog', /Log out of this device\?/);
+  await device.tap('button', 'Log out', { inDialog: true });
   await device.see('heading', 'Create an account');
   await expectPill(device, 'Local only');
   await expect.poll(async () => mentions(await readOriginTraces(device), marks)).toEqual([]);

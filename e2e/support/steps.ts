@@ -44,10 +44,13 @@ export async function logInThroughUi(page: Page, email: string): Promise<void> {
   await expect(page.getByText(email, { exact: true })).toBeVisible();
 }
 
-/** Logs out from the Account screen when nothing is unsynced (no dialog expected). */
+/** Logs out from the Account screen when nothing is unsynced, answering its one question. */
 export async function logOutThroughUi(page: Page): Promise<void> {
   await goTo(page, '#/account');
   await page.getByRole('button', { name: 'Log out' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Log out of this device?' });
+  await expect(dialog).toContainText('This device will be emptied.');
+  await dialog.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
   await expect(pill(page)).toHaveText('Local only');
 }

@@ -6,7 +6,7 @@ import { goOffline, goOnline, localRows, serverRows, syncAll } from '../../test-
 import { useTestServer } from '../../test-support/test-server.js';
 import { createBag, createBrew, updateBrew } from '../data/actions.js';
 import { outboxCounts } from '../data/queries.js';
-import { anonymousDataAtStake, login, logout, signup } from './account.js';
+import { anonymousDataAtStake, login, logout, logoutPreview, signup } from './account.js';
 
 const setup = useTestServer();
 
@@ -46,9 +46,16 @@ describe('accounts', () => {
     await createBrew(phone.db, { bagId: ownBag, method: 'pour_over', doseG: 15 });
 
     expect(await anonymousDataAtStake(phone.engine)).toEqual({ bags: 2, brews: 2 });
+    // The password is checked before the question, and a wrong one is the only answer.
+    const wrong = await login(phone.engine, { email, password: `${PASSWORD}-not` });
+    expect(wrong).toMatchObject({ kind: 'refused', error: { code: 'invalid_credentials' } });
     const refused = await login(phone.engine, { email, password: PASSWORD });
     expect(refused).toMatchObject({ ok: false, atStake: { bags: 2, brews: 2 } });
-    expect(phone.requests).toEqual([]);
+    // Only the two log-ins: nothing of the device is pushed before the choice.
+    expect(phone.requests).toEqual([
+      `POST ${ROUTES.auth.login.path}`,
+      `POST ${ROUTES.auth.login.path}`,
+    ]);
 
     const merged = await login(
       phone.engine,
@@ -119,6 +126,8 @@ describe('accounts', () => {
     await createBrew(phone.db, { bagId, doseG: 19 });
     const deviceId = (await phone.db.meta.get('device'))?.deviceId;
 
+    // Asked before: what would be lost, and nothing is written or cleared by asking.
+    expect(await logoutPreview(phone.engine)).toEqual({ unsynced: 2, brews: 2 });
     const refused = await logout(phone.engine);
     expect(refused).toMatchObject({ ok: false, unsynced: 2 });
     expect(await phone.db.brews.count()).toBe(2);
@@ -136,6 +145,7 @@ describe('accounts', () => {
     goOnline(phone);
     await login(phone.engine, { email, password: PASSWORD });
     expect(await phone.db.bags.count()).toBe(1);
+    expect(await logoutPreview(phone.engine)).toEqual({ unsynced: 0, brews: 0 });
     expect(await logout(phone.engine)).toEqual({ ok: true, serverSession: 'ended' });
     expect(phone.cookies.size).toBe(0);
   });

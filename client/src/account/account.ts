@@ -113,8 +113,8 @@ export type LoginResult =
 
 /**
  * Log in, then a full paginated pull (progress in engine.status). On a device with anonymous
- * data the caller must choose: merge (bags matching one in the account are not duplicated;
- * their brews move to it) or discard. After a 401 the same account resumes with nothing
+ * data the caller must choose, once the credentials are known good: merge (bags matching one
+ * in the account are not duplicated; their brews move to it) or discard. After a 401 the same account resumes with nothing
  * lost; a different account starts from a cleared device and never gets the outbox.
  */
 export async function login(
@@ -125,8 +125,12 @@ export async function login(
   const { db } = engine;
   const meta = await loadMeta(db);
   if (meta.accountId === null) {
-    const atStake = await anonymousDataAtStake(engine);
     if (options.anonymousData === undefined && (await holdsAnything(engine))) {
+      // The password first: a wrong one is said before any question about the data. The
+      // session this opens sends nothing: push and pull wait for the device to be claimed.
+      const auth = await authRequest(engine, 'login', credentials);
+      if (!auth.ok) return auth;
+      const atStake = await anonymousDataAtStake(engine);
       const message = `${atStake.bags} bags and ${atStake.brews} brews on this device: merge or discard`;
       return {
         kind: 'choice-required',
@@ -183,6 +187,25 @@ async function clearDevice(engine: SyncEngine): Promise<void> {
   await clearWorkboxQueue();
   await clearApiCaches();
   await engine.env.clearLocalKeys?.();
+}
+
+export interface LogoutPreview {
+  /** Changes still unsent after a push: a log-out would discard them. */
+  unsynced: number;
+  /** The brews the account keeps while this device is emptied. */
+  brews: number;
+}
+
+/**
+ * What a log-out would do, asked before it: pushes first, then counts what is still unsent
+ * and the brews the account holds for this device. Writes nothing.
+ */
+export async function logoutPreview(engine: SyncEngine): Promise<LogoutPreview> {
+  const { db } = engine;
+  const meta = await loadMeta(db);
+  if (meta.accountId !== null && !meta.signedOutOnServer) await engine.pushNow();
+  const [unsynced, counts] = await Promise.all([db.outbox.count(), localDataCounts(db)]);
+  return { unsynced, brews: counts.brews };
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   deleteBrew,
   logBrew,
   newBrewFrom,
+  repeatBrew,
   restoreBrew,
   updateBag,
   updateBrew,
@@ -154,6 +155,13 @@ describe('actions', () => {
       brewedAt: '2026-11-26T09:00:00.000Z',
     });
     await createBrew(db, { bagId, method: 'pour_over', doseG: 15, waterG: 250 });
+    // A newer brew with no recipe (an empty one, or only a verdict) is not the source.
+    await createBrew(db, {
+      bagId,
+      method: 'espresso',
+      taste: 'bitter',
+      brewedAt: '2026-11-26T10:00:00.000Z',
+    });
     expect(await newBrewFrom(db, bagId, 'espresso')).toEqual({
       bagId,
       method: 'espresso',
@@ -161,6 +169,43 @@ describe('actions', () => {
       doseG: 18.5,
       yieldG: 40,
     });
+  });
+
+  it('repeat one brew: its bag, method and recipe, not its verdict', async () => {
+    const db = device();
+    const bagId = await createBag(db, { name: 'Brazil' });
+    const tapped = await createBrew(db, {
+      bagId,
+      method: 'espresso',
+      grinder: 'Niche',
+      grindSetting: '15',
+      doseG: 18,
+      yieldG: 36,
+      tempC: 93,
+      timeS: 28,
+      taste: 'balanced',
+      rating: 4,
+      notes: 'good',
+      brewedAt: '2026-11-24T08:00:00.000Z',
+    });
+    await createBrew(db, {
+      bagId,
+      method: 'espresso',
+      doseG: 20,
+      brewedAt: '2026-11-26T08:00:00.000Z',
+    });
+    expect(await repeatBrew(db, tapped)).toEqual({
+      bagId,
+      method: 'espresso',
+      grinder: 'Niche',
+      grindSetting: '15',
+      doseG: 18,
+      yieldG: 36,
+      tempC: 93,
+    });
+    await deleteBrew(db, tapped);
+    expect(await repeatBrew(db, tapped)).toBeUndefined();
+    expect(await repeatBrew(db, 'no-such-brew')).toBeUndefined();
   });
 
   it('list brews newest first, per bag, and bags with their brew counts', async () => {

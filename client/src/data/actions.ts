@@ -104,33 +104,55 @@ export function restoreBrew(db: DialInDb, id: string): Promise<boolean> {
 /** The fields a repeated shot carries over; taste, rating, notes and time are per shot. */
 const CARRIED_OVER = ['grinder', 'grindSetting', 'doseG', 'yieldG', 'waterG', 'tempC'] as const;
 
+type BrewPrefill = Patch<'brew'> & Pick<BrewValues, 'bagId'>;
+
+/** A new brew's draft: bag and method, and the recipe of `from` where it has values. */
+function prefillFrom(bagId: string, method: BrewMethod, from: BrewValues | undefined): BrewPrefill {
+  const draft: BrewPrefill = { bagId, method };
+  if (from !== undefined) {
+    for (const field of CARRIED_OVER) {
+      const value = from[field];
+      if (value !== null) Object.assign(draft, { [field]: value });
+    }
+  }
+  return draft;
+}
+
+/** Whether a brew has a recipe to carry over (an empty brew from an older version has none). */
+function hasRecipe(brew: BrewValues): boolean {
+  return CARRIED_OVER.some((field) => brew[field] !== null);
+}
+
 /**
  * A draft for the "log a brew" form, prefilled from the newest non-deleted brew of this bag
- * and method (or just bag and method when there is none). Writes nothing: save the draft,
- * edited, with `createBrew`.
+ * and method that has a recipe (or just bag and method when there is none). Writes nothing:
+ * save the draft, edited, with `createBrew`.
  */
 export async function newBrewFrom(
   db: DialInDb,
   bagId: string,
   method: BrewMethod,
-): Promise<Patch<'brew'> & Pick<BrewValues, 'bagId'>> {
+): Promise<BrewPrefill> {
   const brews = await db.brews
     .where('[bagId+method]')
     .equals([bagId, method])
-    .filter((brew) => brew.deletedAt === null)
+    .filter((brew) => brew.deletedAt === null && hasRecipe(brew))
     .toArray();
   let last: (typeof brews)[number] | undefined;
   for (const brew of brews) {
     if (last === undefined || brewTime(brew.brewedAt) > brewTime(last.brewedAt)) last = brew;
   }
-  const draft: Patch<'brew'> & Pick<BrewValues, 'bagId'> = { bagId, method };
-  if (last !== undefined) {
-    for (const field of CARRIED_OVER) {
-      const value = last[field];
-      if (value !== null) Object.assign(draft, { [field]: value });
-    }
-  }
-  return draft;
+  return prefillFrom(bagId, method, last);
+}
+
+/**
+ * A draft that repeats one brew: its bag, method and recipe, none of its verdict. Undefined
+ * when that brew is gone or has no bag (the form then starts as a plain Log).
+ */
+export async function repeatBrew(db: DialInDb, brewId: string): Promise<BrewPrefill | undefined> {
+  const brew = await db.brews.get(brewId);
+  if (brew === undefined || brew.deletedAt !== null || brew.bagId === null) return undefined;
+  return prefillFrom(brew.bagId, brew.method ?? 'espresso', brew);
 }
 
 function brewTime(brewedAt: string | null): number {

@@ -7,6 +7,7 @@ export {
   deleteBrew,
   logBrew,
   newBrewFrom,
+  repeatBrew,
   restoreBag,
   restoreBrew,
   updateBag,

@@ -1,11 +1,11 @@
 import type { JSX } from 'preact';
 import { updateAvailable } from '../pwa/index.js';
 import { now } from './app-state.js';
+import { DownloadProgress } from './components/download-progress.js';
 import { Icon } from './components/icons.js';
 import { UpdateBanner } from './components/pwa-status.js';
 import { SyncPill } from './components/sync-pill.js';
 import { Toast } from './components/toast.js';
-import { count } from './logic/format.js';
 import { leaving, type Route, route } from './router.js';
 import { HOME, routeFor, TABS } from './routes.js';
 import { syncStatus, syncView } from './sync-state.js';
@@ -16,19 +16,6 @@ export { preloadScreens } from './routes.js';
 function Screen({ at }: { at: Route }): JSX.Element {
   const { path, screen: Shown } = routeFor(at);
   return <Shown id={path.endsWith('/:id') ? (at.id ?? '') : ''} params={at.params} />;
-}
-
-function DownloadProgress() {
-  const p = syncView.value.progress;
-  if (!p) return null;
-  return (
-    <div class="progress" role="status">
-      <label for="download-progress">
-        Downloading {count(p.done)} of {count(p.total)} brews and bags
-      </label>
-      <progress id="download-progress" max={p.total} value={p.done} />
-    </div>
-  );
 }
 
 route.subscribe((r) => {

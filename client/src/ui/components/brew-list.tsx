@@ -81,7 +81,7 @@ export function BrewRow({ brew, showBag = true }: RowProps) {
       {brew.method ? (
         <a
           class="btn brew-repeat"
-          href={`#/log?bag=${brew.bagId}&method=${brew.method}`}
+          href={`#/log?repeat=${brew.id}`}
           aria-label={`Repeat ${title}, ${tasteLabel(brew.taste)}`}
         >
           Repeat

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { draftFrom, draftPatch, draftProblems, fieldMessages, parseNumber } from './brew-draft.js';
+import {
+  draftFrom,
+  draftPatch,
+  draftProblems,
+  fieldMessages,
+  hasMeasure,
+  NOTHING_MEASURED,
+  parseNumber,
+} from './brew-draft.js';
 
 describe('brew draft', () => {
   it('parses numbers, decimal commas and junk', () => {
@@ -22,6 +30,24 @@ describe('brew draft', () => {
     expect(problems.doseG).toBe('Dose must be at most 100');
     expect(problems.timeS).toBe('Time must be a number');
     expect(draftProblems(draftFrom({ doseG: 18 }), Date.now())).toEqual({});
+  });
+  it('refuses an empty draft on Grind, and takes any one measure', () => {
+    const empty = draftFrom({ bagId: 'x', method: 'espresso', grinder: 'Niche', tempC: 93 });
+    expect(hasMeasure(empty)).toBe(false);
+    expect(draftProblems(empty, Date.now())).toEqual({ grindSetting: NOTHING_MEASURED });
+    for (const one of [
+      { grindSetting: '15' },
+      { doseG: '18' },
+      { yieldG: '36' },
+      { waterG: '250' },
+      { timeS: '28' },
+      { notes: 'thin' },
+      { taste: 'sour' as const },
+      { rating: 3 },
+    ]) {
+      expect(draftProblems({ ...empty, ...one }, Date.now())).toEqual({});
+    }
+    expect(hasMeasure({ ...empty, notes: '   ' })).toBe(false);
   });
   it('names each field by its label, with its first problem', () => {
     const messages = fieldMessages([

@@ -85,9 +85,30 @@ export function fieldMessages(
   return out;
 }
 
-/** What is wrong with a draft, field → message. */
+/**
+ * What a brew must have at least one of: something measured or judged about the shot. Grinder
+ * and temperature are the kit's settings, not the shot's, so they alone are no brew.
+ */
+const MEASURED = ['grindSetting', 'doseG', 'yieldG', 'waterG', 'timeS', 'notes'] as const;
+
+export const NOTHING_MEASURED =
+  'Nothing measured yet: add a grind, dose, yield or time, a taste, a rating or notes.';
+
+/** Whether a draft has anything to save (an empty brew is noise in the list and the chart). */
+export function hasMeasure(d: BrewDraft): boolean {
+  return d.taste !== null || d.rating !== null || MEASURED.some((f) => d[f].trim() !== '');
+}
+
+/**
+ * What is wrong with a draft, field → message. An empty draft is told so on Grind, the first
+ * measured field, so focusing the first bad field lands where the person starts.
+ */
 export function draftProblems(d: BrewDraft, nowMs: number): Record<string, string> {
-  return fieldMessages(validatePatch('brew', draftPatch(d) as Record<string, unknown>, nowMs));
+  const problems = fieldMessages(
+    validatePatch('brew', draftPatch(d) as Record<string, unknown>, nowMs),
+  );
+  if (!hasMeasure(d)) problems.grindSetting ??= NOTHING_MEASURED;
+  return problems;
 }
 
 /** For a stored brew's values: the draft after a repeat keeps the recipe, not the verdict. */

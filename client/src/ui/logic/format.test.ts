@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, daysSince, formatTime, grams, localDay } from './format.js';
+import { ago, daysSince, formatTime, grams, localDay, plural } from './format.js';
 
 describe('format', () => {
   const now = new Date(2026, 10, 26, 10, 0).getTime();
@@ -11,6 +11,11 @@ describe('format', () => {
     expect(ago(now - 10_000, now)).toBe('just now');
     expect(ago(now - 5 * 60_000, now)).toBe('5 min ago');
     expect(ago(now - 3 * 3_600_000, now)).toBe('3 h ago');
+  });
+  it('counts with the noun in the right number', () => {
+    expect(plural(1, 'bag')).toBe('1 bag');
+    expect(plural(0, 'brew')).toBe('0 brews');
+    expect(plural(1234, 'brew')).toBe('1,234 brews');
   });
   it('formats times and grams', () => {
     expect(formatTime(28)).toBe('28 s');

@@ -81,3 +81,8 @@ export function grams(g: number | null): string {
 export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** "1 bag", "2 bags", "1,234 brews": a count with its noun (an English plural in -s). */
+export function plural(n: number, noun: string): string {
+  return `${count(n)} ${n === 1 ? noun : `${noun}s`}`;
+}

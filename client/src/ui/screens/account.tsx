@@ -1,13 +1,13 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { PASSWORD_LENGTH, passwordProblem } from '../../../../shared/protocol/auth-rules.js';
-import { type AtStake, login, logout, signup } from '../../account/account.js';
+import { type AtStake, login, logout, logoutPreview, signup } from '../../account/account.js';
 import { Dialog } from '../components/dialog.js';
 import { Field } from '../components/field.js';
 import { count } from '../logic/format.js';
 import { getEngine, syncStatus } from '../sync-state.js';
 import { showToast } from '../toast-state.js';
-import { KeepDataDialog, UnsyncedLoginDialog } from './account-dialogs.js';
+import { KeepDataDialog, LogoutDialog, UnsyncedLoginDialog } from './account-dialogs.js';
 import { SyncDetails } from './sync-details.js';
 
 type Mode = 'signup' | 'login';
@@ -187,9 +187,23 @@ function AuthForm({ presetEmail, relogin }: { presetEmail: string; relogin: bool
 function SignedIn({ email }: { email: string }) {
   const status = syncStatus.value;
   const [unsynced, setUnsynced] = useState<number | null>(null);
+  const [safeBrews, setSafeBrews] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // One question before a log-out: the unsynced one when changes would be lost, else this.
+  async function ask() {
+    setBusy(true);
+    try {
+      const preview = await logoutPreview(await getEngine());
+      if (preview.unsynced > 0) setUnsynced(preview.unsynced);
+      else setSafeBrews(preview.brews);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function signOut(discard: boolean) {
+    setSafeBrews(null);
     setBusy(true);
     try {
       const result = await logout(await getEngine(), { discard });
@@ -212,15 +226,15 @@ function SignedIn({ email }: { email: string }) {
         <strong>{email}</strong>
       </p>
       <div class="btn-row">
-        <button
-          type="button"
-          class="btn btn-danger"
-          disabled={busy}
-          onClick={() => void signOut(false)}
-        >
+        <button type="button" class="btn btn-danger" disabled={busy} onClick={() => void ask()}>
           Log out
         </button>
       </div>
+      <LogoutDialog
+        brews={safeBrews}
+        onStay={() => setSafeBrews(null)}
+        onLogOut={() => void signOut(false)}
+      />
       <Dialog open={unsynced !== null} title="Unsynced changes" onCancel={() => setUnsynced(null)}>
         <p>
           {count(unsynced ?? 0)} {unsynced === 1 ? "change hasn't" : "changes haven't"} reached the

@@ -114,7 +114,7 @@ export function BrewEdit({ id, params }: ScreenProps): JSX.Element {
     <form onSubmit={save} noValidate aria-labelledby="edit-title">
       <div class="screen-head">
         <h1 id="edit-title">Edit brew</h1>
-        <a class="btn" href={`#/log?bag=${draft.bagId ?? ''}&method=${draft.method}`}>
+        <a class="btn" href={`#/log?repeat=${id}`}>
           Repeat
         </a>
       </div>

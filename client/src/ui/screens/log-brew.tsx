@@ -8,6 +8,7 @@ import {
   logBrew,
   type MetaRecord,
   newBrewFrom,
+  repeatBrew,
   ValidationError,
 } from '../../data/index.js';
 import {
@@ -47,7 +48,8 @@ function startingPoint(params: URLSearchParams): { bagId: string | null; method:
 
 /**
  * The form's draft and its messages: prefilled once the lists are loaded, again when the link
- * (bag, method) changes, and from the last brew of a coffee or method picked in the form.
+ * changes (`repeat=<brew>` copies that brew's recipe; `bag`, `method` start from the last brew
+ * of that pair), and from the last brew of a coffee or method picked in the form.
  */
 function useLogForm(params: URLSearchParams) {
   const loaded = bagsSettled.value && brews.value !== null;
@@ -58,19 +60,27 @@ function useLogForm(params: URLSearchParams) {
   const device = useRef<MetaRecord | undefined>(undefined);
   const key = `${params.toString()}|${loaded}`;
 
-  async function prefill(bagId: string | null, method: BrewMethod) {
-    const values = bagId ? await newBrewFrom(db, bagId, method) : { method };
+  function show(values: Parameters<typeof draftFrom>[0], method: BrewMethod) {
     setDraft(draftFrom(values, method));
     setErrors({});
     setTried(false);
+  }
+  async function prefill(bagId: string | null, method: BrewMethod) {
+    show(bagId ? await newBrewFrom(db, bagId, method) : { method }, method);
+  }
+  async function start() {
+    const repeated = params.get('repeat');
+    const values = repeated ? await repeatBrew(db, repeated) : undefined;
+    if (values) return show(values, values.method ?? 'espresso');
+    const at = startingPoint(params);
+    await prefill(at.bagId, at.method);
   }
   useEffect(() => {
     if (!loaded) return;
     void deviceMeta(db).then((m) => {
       device.current = m;
     });
-    const start = startingPoint(params);
-    void prefill(start.bagId, start.method);
+    void start();
   }, [key]);
 
   const change = (next: BrewDraft) => {
