@@ -8,8 +8,6 @@ import { isPullPage, PageChain } from './pull-pages.js';
 import { storePagesAfter, timingOf } from './pull-store.js';
 import { networkError, type SyncError, signedOut, toSyncError } from './sync-error.js';
 
-export const PULL_PATH = ROUTES.sync.pull.path;
-
 export interface PullProgress {
   /** Rows stored so far in this pull. */
   done: number;
@@ -49,7 +47,7 @@ export async function pullAll(
     return requestJson(
       transport,
       ROUTES.sync.pull.method,
-      `${PULL_PATH}?${query}`,
+      `${ROUTES.sync.pull.path}?${query}`,
       undefined,
       db.now,
     );

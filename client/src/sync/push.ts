@@ -19,8 +19,6 @@ import type { OutboxEntry } from '../data/schema.js';
 import { asErrorBody, type HttpResult, isTimeout, requestJson, type Transport } from './http.js';
 import { networkError, type SyncError, signedOut, toSyncError } from './sync-error.js';
 
-export const PUSH_PATH = ROUTES.sync.push.path;
-
 /** What one `pushOutbox` did: entries acknowledged, handed to the worker's queue, refused. */
 export type OutboxPushResult =
   | { ok: true; pushed: number; queued: number; rejected: number }
@@ -77,7 +75,7 @@ export async function pushOutbox(
     const result = await requestJson(
       transport,
       'POST',
-      PUSH_PATH,
+      ROUTES.sync.push.path,
       {
         accountId: meta.accountId,
         deviceId: meta.deviceId,
