@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, daysSince, formatTime, grams, localDay, plural } from './format.js';
+import { ago, clockTime, daysSince, formatTime, grams, localDay, plural } from './format.js';
 
 describe('format', () => {
   const now = new Date(2026, 10, 26, 10, 0).getTime();
@@ -22,5 +22,13 @@ describe('format', () => {
     expect(formatTime(185)).toBe('3:05');
     expect(grams(36.44)).toBe('36.4 g');
     expect(localDay(now)).toBe('2026-11-26');
+  });
+});
+
+describe('clockTime', () => {
+  it('follows the chosen hour cycle', () => {
+    const evening = new Date(2026, 11, 2, 21, 5).getTime();
+    expect(clockTime(evening, 'h23')).toMatch(/21.05/);
+    expect(clockTime(evening, 'h12')).toMatch(/9.05/);
   });
 });

@@ -1,4 +1,7 @@
 import type { BrewMethod } from '../../../../shared/model/entities.js';
+import { type DeviceSettings, deviceSettings } from '../device-settings.js';
+
+type HourCycle = DeviceSettings['hourCycle'];
 
 const DAY_MS = 86_400_000;
 
@@ -21,16 +24,23 @@ export function localDay(ms: number): string {
 
 // One formatter each: `toLocale…String` builds a new Intl formatter per call (~0.1 ms), which
 // a list of 40 brews would pay 40 times in the frame of a save.
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const TIMES = {
+  locale: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }),
+  h12: new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }),
+  h23: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+};
 const DAY = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
   day: 'numeric',
   month: 'short',
 });
 
-/** "09:32" (or "9:32 AM") in the user's locale. */
-export function clockTime(ms: number): string {
-  return TIME.format(ms);
+/** "09:32" or "9:32 AM": the locale's clock unless this device chose 12 or 24 hours. */
+export function clockTime(
+  ms: number,
+  hourCycle: HourCycle = deviceSettings.value.hourCycle,
+): string {
+  return TIMES[hourCycle].format(ms);
 }
 
 /** "Today", "Yesterday", or "Tue 24 Nov" for a local day key, relative to `nowMs`. */
