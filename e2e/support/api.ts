@@ -33,6 +33,8 @@ export interface ApiClient {
   /** The test-only routes (server started with DIALIN_TEST_HOOKS=1). */
   failNextPush(status?: number, count?: number): Promise<void>;
   revokeSessions(email: string): Promise<void>;
+  /** Static files whose path contains `fragment` answer 503 (null: none). */
+  failAssets(fragment: string | null): Promise<void>;
   stats(): Promise<{ pushRequests: number }>;
   dispose(): Promise<void>;
 }
@@ -79,6 +81,9 @@ export async function newApiClient(baseURL: string): Promise<ApiClient> {
     },
     revokeSessions: async (email) => {
       await post(ROUTES.test.revokeSessions.path, { email });
+    },
+    failAssets: async (contains) => {
+      await post(ROUTES.test.failAssets.path, { contains });
     },
     stats: () => get(ROUTES.test.stats.path),
     dispose: () => api.dispose(),

@@ -66,6 +66,7 @@ describe('routes that do not exist', () => {
     ['POST', '/api/test/fail-next-push'],
     ['POST', '/api/test/revoke-sessions'],
     ['GET', '/api/test/stats'],
+    ['POST', '/api/test/fail-assets'],
   ])('test route %s %s is absent without DIALIN_TEST_HOOKS', async (method, url) => {
     const response = await t.app.inject({
       method: method as 'GET',

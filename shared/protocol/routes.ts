@@ -36,6 +36,7 @@ export const ROUTES = {
     revokeSessions: { method: 'POST', path: '/api/test/revoke-sessions' },
     crashAfterCommit: { method: 'POST', path: '/api/test/crash-after-commit' },
     stats: { method: 'GET', path: '/api/test/stats' },
+    failAssets: { method: 'POST', path: '/api/test/fail-assets' },
   },
 } as const satisfies {
   health: ApiRoute;

@@ -1,5 +1,6 @@
 import type { FunctionComponent, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { ROUTES } from '../../../shared/protocol/routes.js';
 import { loadOnce } from './load-once.js';
 
 export type LazyScreen<P> = FunctionComponent<P> & { preload(): Promise<void> };
@@ -14,11 +15,32 @@ const SLOW_MS = 8_000;
  * still works.
  *
  * Nobody is ever left on "Loading…": the screen takes the loaded chunk from the effect (see
- * Lazy), a failed fetch is not remembered (the next attempt fetches afresh; Chromium does not
- * cache a failed import()), and a screen that failed or is still not here after SLOW_MS says
- * so and offers "Try again". An import() that never settles cannot be cancelled and a second
- * import() of the same URL joins it, so trying again then reloads the page.
+ * Lazy), a failed fetch is not remembered by us (loadOnce), and a screen that failed or is
+ * still not here after SLOW_MS says so and offers "Try again". Chromium and WebKit fetch a
+ * failed import() afresh, but Firefox keeps the failure in the page's module map for the life
+ * of the page, so a retry there fails at once whatever the network does. So when a retry
+ * fails too, we ask the server whether it answers: if it does, only a new page can load the
+ * chunk, and the page reloads (the route is in the URL and the Log form's draft is stored);
+ * if not, the screen says the server cannot be reached. An import() that never settles cannot
+ * be cancelled and a second import() of the same URL joins it, so trying again then reloads.
  */
+const STUCK_MESSAGES = {
+  failed: 'This screen could not be loaded.',
+  unreachable:
+    'This screen could not be loaded: Dial-in’s server cannot be reached. Try again when you are back online.',
+  slow: 'This screen is taking too long to load.',
+} as const;
+
+/** Whether the server answers at all (any HTTP status): the network is not the problem. */
+async function serverAnswers(): Promise<boolean> {
+  try {
+    await fetch(ROUTES.health.path, { cache: 'no-store' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function lazyScreen<P extends object>(
   load: () => Promise<FunctionComponent<P>>,
 ): LazyScreen<P> {
@@ -32,7 +54,7 @@ export function lazyScreen<P extends object>(
     // next frame) would otherwise leave nothing to re-render the screen — it stayed on
     // "Loading…" for good (9 of 40 opens of Account right after start, CPU slowed 4×).
     const [Screen, setScreen] = useState<FunctionComponent<P> | null>(() => Loaded);
-    const [stuck, setStuck] = useState<'failed' | 'slow' | null>(null);
+    const [stuck, setStuck] = useState<'failed' | 'unreachable' | 'slow' | null>(null);
     const [attempt, setAttempt] = useState(0);
     useEffect(() => {
       if (Screen) return;
@@ -48,10 +70,16 @@ export function lazyScreen<P extends object>(
           setStuck(null);
           setScreen(() => Loaded);
         },
-        (error: unknown) => {
+        async (error: unknown) => {
           clearTimeout(slow);
           console.warn('screen failed to load', error);
-          if (live) setStuck('failed');
+          if (attempt === 0) {
+            if (live) setStuck('failed');
+          } else if (await serverAnswers()) {
+            window.location.reload();
+          } else if (live) {
+            setStuck('unreachable');
+          }
         },
       );
       return () => {
@@ -67,11 +95,7 @@ export function lazyScreen<P extends object>(
     };
     return (
       <div class="card" role="alert">
-        <p>
-          {stuck === 'failed'
-            ? 'This screen could not be loaded.'
-            : 'This screen is taking too long to load.'}
-        </p>
+        <p>{STUCK_MESSAGES[stuck]}</p>
         <button type="button" class="btn" onClick={retry}>
           Try again
         </button>

@@ -9,6 +9,7 @@ export class TestHooks {
   #pushRequests = 0;
   #failures: { status: number; remaining: number } | null = null;
   #crashAfterCommit = false;
+  #failingAssets: string | null = null;
 
   countPush(): void {
     this.#pushRequests += 1;
@@ -36,6 +37,19 @@ export class TestHooks {
     this.#crashAfterCommit = true;
   }
 
+  /**
+   * Built files under /assets/ whose path contains `fragment` answer 503 until this is called with null: a
+   * chunk that failed to load (a dropped connection mid-deploy, a flaky proxy) for the lazy
+   * screens' "Try again" tests.
+   */
+  failAssets(fragment: string | null): void {
+    this.#failingAssets = fragment;
+  }
+
+  assetFails(path: string): boolean {
+    return this.#failingAssets !== null && path.includes(this.#failingAssets);
+  }
+
   /** Called by the push route after its transaction committed; true once per arming. */
   takeCrashAfterCommit(): boolean {
     const armed = this.#crashAfterCommit;
@@ -52,5 +66,14 @@ declare module 'fastify' {
 }
 
 export function decorateTestHooks(app: FastifyInstance, enabled: boolean): void {
-  app.decorate('testHooks', enabled ? new TestHooks() : null);
+  const hooks = enabled ? new TestHooks() : null;
+  app.decorate('testHooks', hooks);
+  if (hooks === null) return;
+  // On the root instance, so it sees the static files' routes too.
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && path.startsWith('/assets/') && hooks.assetFails(path)) {
+      return reply.code(503).header('cache-control', 'no-store').send('test hook: asset fails');
+    }
+  });
 }

@@ -66,6 +66,26 @@ export const testRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.post(
+    ROUTES.test.failAssets.path,
+    {
+      schema: {
+        body: Type.Object(
+          { contains: Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()]) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ contains: Type.Union([Type.String(), Type.Null()]) }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      hooks.failAssets(request.body.contains);
+      return { contains: request.body.contains };
+    },
+  );
+
   app.get(
     ROUTES.test.stats.path,
     { schema: { response: { 200: Type.Object({ pushRequests: Type.Integer() }), ...errors } } },
