@@ -1,4 +1,5 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import { retryTransactionsOnConnectionLoss } from './reopen.js';
 import {
   type BagRecord,
   type BrewRecord,
@@ -43,5 +44,6 @@ export function createDb(name: string = DEFAULT_DB_NAME, options: DbOptions = {}
     if (upgrade !== undefined) declared.upgrade(upgrade);
   }
   db.now = options.now ?? Date.now;
+  retryTransactionsOnConnectionLoss(db);
   return db;
 }
