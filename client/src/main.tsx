@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { startPwa } from './pwa/index.js';
 import { App, preloadScreens } from './ui/app.js';
+import { db } from './ui/app-state.js';
 import { startRouter } from './ui/router.js';
+import { watchStorageOpen } from './ui/storage-state.js';
 import { startSync, syncNow } from './ui/sync-state.js';
 import './styles/base.css';
 import './styles/controls.css';
@@ -10,6 +12,7 @@ import './styles/parts.css';
 import './styles/dial-in.css';
 
 startRouter();
+watchStorageOpen(db);
 const root = document.getElementById('app');
 if (root) render(<App />, root);
 // Service worker (production builds), persistent storage, replay triggers: client/src/pwa.

@@ -4,6 +4,7 @@ import { now } from './app-state.js';
 import { DownloadProgress } from './components/download-progress.js';
 import { Icon } from './components/icons.js';
 import { UpdateBanner } from './components/pwa-status.js';
+import { StorageBanner } from './components/storage-banner.js';
 import { SyncPill } from './components/sync-pill.js';
 import { Toast } from './components/toast.js';
 import { leaving, type Route, route } from './router.js';
@@ -51,6 +52,7 @@ export function App(): JSX.Element {
         ))}
       </nav>
       <main id="main" class="app-main" tabIndex={-1}>
+        <StorageBanner />
         <DownloadProgress />
         {updateAvailable.value ? <UpdateBanner /> : null}
         {syncStatus.value.signedOutOnServer && current.path !== 'account' ? (
