@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { newApiClient, uniqueEmail } from '../support/api.js';
+import { ApiDevice, comparable, type Row } from '../support/late-device-state.js';
+import { expectServer } from '../support/server-state.js';
+import type { EngineDevice } from './device.js';
+import { expect, test } from './fixtures.js';
+import { expectPill, goTo, logBrew, openControlledApp, SYNCED, signUp } from './steps.js';
+
+/** Every bag and brew the app's IndexedDB holds, read with plain IndexedDB in the page. */
+function localRows(device: EngineDevice): Promise<{ bags: Row[]; brews: Row[] }> {
+  return device.evaluate(
+    () =>
+      new Promise<{ bags: Row[]; brews: Row[] }>((resolve, reject) => {
+        const open = indexedDB.open('dial-in');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['bags', 'brews']);
+          const out: { bags: Row[]; brews: Row[] } = { bags: [], brews: [] };
+          for (const name of ['bags', 'brews'] as const) {
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => {
+              out[name] = all.result as Row[];
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    null,
+  );
+}
+
+/**
+ * Story 7 in every engine: the phone is cut off while another device makes 500 changes; back,
+ * it pulls them with a download bar that only moves forward, and ends holding exactly what the
+ * server holds, every field clock included.
+ */
+test('story 7: back after 500 changes elsewhere, the phone pulls them with a progress bar and matches', async ({
+  device,
+  server,
+}) => {
+  const email = uniqueEmail(`long-offline-${device.engine}`);
+  await openControlledApp(device);
+  await signUp(device, email);
+  const own = await logBrew(device, 'Phone coffee');
+  await expectServer(server.url, email, (rows) => expect(rows.brews).toHaveLength(1));
+  await expectPill(device, SYNCED, 30_000);
+
+  // Every (value, max) the download bar was drawn with, from the mutation records themselves.
+  await device.evaluate(() => {
+    const seen: { value: number; max: number }[] = [];
+    (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('progress');
+      if (!(bar instanceof HTMLProgressElement)) return;
+      const last = seen[seen.length - 1];
+      if (!last || last.value !== bar.value || last.max !== bar.max) {
+        seen.push({ value: bar.value, max: bar.max });
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  }, null);
+
+  device.network.cut();
+  const api = await newApiClient(server.url);
+  try {
+    const session = await api.login(email);
+    const other = new ApiDevice(api, session.account.id);
+    const bagId = randomUUID();
+    const brewIds = Array.from({ length: 300 }, () => randomUUID());
+    const start = Date.parse('2026-01-01T08:00:00Z');
+    const changes = [
+      other.mutation('bag', bagId, { name: 'Laptop coffee', roaster: 'Far away' }),
+      ...brewIds.map((id, i) =>
+        other.mutation('brew', id, {
+          bagId,
+          method: 'espresso',
+          doseG: 18,
+          yieldG: 30 + (i % 10),
+          brewedAt: new Date(start + i * 60_000).toISOString(),
+          notes: `trip brew ${i}`,
+        }),
+      ),
+      ...brewIds
+        .slice(100, 297)
+        .map((id, i) => other.mutation('brew', id, { rating: (i % 10) / 2 })),
+      other.mutation('brew', brewIds[299] ?? '', { deletedAt: new Date(start).toISOString() }),
+      other.mutation('brew', own, { notes: 'edited on the laptop' }),
+    ];
+    expect(changes).toHaveLength(500);
+    await other.push(changes);
+    const held = await api.pullAll();
+
+    // Back: the person opens the sync details and taps Sync now (navigator.onLine never
+    // changed, so no `online` event tells the app; a reopen would do the same).
+    device.network.restore();
+    await goTo(device, '#/account');
+    await device.tap('button', 'Sync now');
+    await expectPill(device, SYNCED, 60_000);
+    const seen = await device.evaluate(
+      () => (window as unknown as { progressSeen: { value: number; max: number }[] }).progressSeen,
+      null,
+    );
+    // 302 rows changed since the phone's cursor: the bag, 300 brews and the phone's own brew.
+    expect(seen.length, 'the download bar was shown').toBeGreaterThan(0);
+    for (const [i, frame] of seen.entries()) {
+      expect(frame.max).toBe(302);
+      expect(frame.value).toBeGreaterThanOrEqual(seen[i - 1]?.value ?? 0);
+    }
+    const local = await localRows(device);
+    expect(comparable(local.bags)).toEqual(comparable(held.bags));
+    expect(comparable(local.brews)).toEqual(comparable(held.brews));
+  } finally {
+    await api.dispose();
+  }
+});
