@@ -41,6 +41,8 @@ describe('dialInHint: direction and how far', () => {
     expect(dialInHint('espresso', recent).headline).toBe('Grind one step finer: 3.0 → 2.5.');
     const dial = [shot({ grindSetting: '2.4.1', taste: 'sour' })];
     expect(dialInHint('espresso', dial).headline).toBe('Grind one step finer: 2.4.1 → 2.4.0.');
+    const floor = [shot({ grindSetting: '2.4.0', taste: 'sour' })];
+    expect(dialInHint('espresso', floor).headline).toBe('Grind one step finer than 2.4.0.');
     const words = [shot({ grindSetting: 'fine', taste: 'sour' })];
     expect(dialInHint('espresso', words).headline).toBe('Grind a notch finer.');
   });

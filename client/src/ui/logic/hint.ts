@@ -148,9 +148,10 @@ export function dialInHint(method: BrewMethod, recent: readonly HintBrew[]): Dia
     const words = ['one step', 'two steps', 'three steps'][steps - 1] ?? `${steps} steps`;
     const to = setting ? moveGrind(setting, finer ? steps : -steps, scale) : null;
     const dir = finer ? 'finer' : 'coarser';
-    return to === null
-      ? `Grind ${steps > 1 ? 'a few notches' : 'a notch'} ${dir}.`
-      : `Grind ${words} ${dir}: ${setting} → ${to}.`;
+    if (to === null) return `Grind ${steps > 1 ? 'a few notches' : 'a notch'} ${dir}.`;
+    // The last number is already at 0: name the way, not a setting the dial cannot show.
+    if (to === setting) return `Grind ${words} ${dir} than ${setting}.`;
+    return `Grind ${words} ${dir}: ${setting} → ${to}.`;
   };
   const yieldMove = (longer: boolean): string | null => {
     if (rule?.ratio.reads !== 'yield' || newest.doseG === null) return null;
