@@ -135,7 +135,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     if (SHOTS_DIR) {
       await card.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS_DIR}/advice-chart-${colorScheme}.png` });
-      await hint.scrollIntoViewIfNeeded();
+      // Centred, so neither the sticky header nor the tab bar covers the card.
+      await hint.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: `${SHOTS_DIR}/advice-hint-${colorScheme}.png` });
     }
 
