@@ -115,11 +115,11 @@ for (const [label, options] of [
       await press(page, page.locator('.bag-item', { hasText: 'Guji Hambela' }));
       const chart = page.locator('svg.chart');
       await expect(chart).toBeVisible();
-      await expect(chart.locator('circle')).toHaveCount(20);
+      await expect(chart.locator('circle.dot')).toHaveCount(20);
       const box = await chart.boundingBox();
       expect(box?.width).toBeGreaterThan(250);
       // The sample's newest shot is sour at 22 s: finer, for both reasons.
-      await expect(page.locator('.hint')).toContainText('Grind finer.');
+      await expect(page.locator('.hint')).toContainText('Grind one step finer than 2.4.0.');
       await expect(page.locator('.hint a').first()).toHaveAttribute('href', /baristahustle\.com/);
     });
   });

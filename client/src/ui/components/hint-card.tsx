@@ -1,10 +1,18 @@
 import type { JSX } from 'preact';
+import { ruleSummary } from '../../../../shared/model/brew-rules.js';
 import type { BrewMethod } from '../../../../shared/model/entities.js';
-import { dialInHint, HINT_SOURCES, type HintBrew } from '../logic/hint.js';
+import { METHOD_LABELS } from '../logic/format.js';
+import { COMPASS, dialInHint, type HintBrew } from '../logic/hint.js';
 
-/** The dial-in hint with its reasons and a footnote naming where the rules come from. */
+/**
+ * The next-shot hint: what to change and how far, why, and the rule it was held against
+ * with that rule's own sources, so every number shown says where it comes from.
+ */
 export function HintCard(props: { method: BrewMethod; brews: readonly HintBrew[] }): JSX.Element {
   const hint = dialInHint(props.method, props.brews);
+  const sources = [COMPASS, ...(hint.rule?.sources ?? [])].filter(
+    (s, i, all) => all.findIndex((t) => t.url === s.url) === i,
+  );
   return (
     <section class="card hint" aria-labelledby="hint-title" data-move={hint.move}>
       <h2 id="hint-title">Next shot</h2>
@@ -14,9 +22,14 @@ export function HintCard(props: { method: BrewMethod; brews: readonly HintBrew[]
           <li key={r}>{r}</li>
         ))}
       </ul>
+      {hint.rule ? (
+        <p class="hint-rule">
+          {METHOD_LABELS[props.method]} rule: {ruleSummary(hint.rule)}.
+        </p>
+      ) : null}
       <p class="footnote" id="hint-sources">
-        Rules of thumb from{' '}
-        {HINT_SOURCES.map((s, i) => (
+        From{' '}
+        {sources.map((s, i) => (
           <span key={s.url}>
             {i > 0 ? '; ' : ''}
             <a href={s.url} target="_blank" rel="noreferrer">

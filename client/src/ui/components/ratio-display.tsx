@@ -1,19 +1,13 @@
 import type { JSX } from 'preact';
+import { usualRatio } from '../../../../shared/model/brew-rules.js';
 import type { BrewMethod } from '../../../../shared/model/entities.js';
-import { formatRatio, isFilter } from '../../../../shared/model/ratio.js';
-import { ESPRESSO_RATIO, FILTER_RATIO } from '../logic/hint.js';
+import { formatRatio } from '../../../../shared/model/ratio.js';
 
 /** The live ratio, coloured by whether it sits in the usual range for the method. */
 export function RatioDisplay(props: { ratio: number | null; method: BrewMethod }): JSX.Element {
-  const filter = isFilter(props.method);
-  const target = filter ? '1:15–1:17' : props.method === 'espresso' ? 'about 1:2' : null;
+  const usual = usualRatio(props.method);
   const r = props.ratio;
-  const on =
-    r === null || target === null
-      ? null
-      : filter
-        ? r >= FILTER_RATIO[0] && r <= FILTER_RATIO[1]
-        : Math.abs(r - ESPRESSO_RATIO) <= 0.5;
+  const on = r === null || usual === null ? null : r >= usual.band[0] && r <= usual.band[1];
   return (
     <div class="ratio-box" aria-live="polite">
       <span>
@@ -22,7 +16,7 @@ export function RatioDisplay(props: { ratio: number | null; method: BrewMethod }
           {formatRatio(r)}
         </span>
       </span>
-      {target ? <span class="muted">usual: {target}</span> : null}
+      {usual ? <span class="muted">usual: {usual.text}</span> : null}
     </div>
   );
 }

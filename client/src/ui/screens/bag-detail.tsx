@@ -1,52 +1,15 @@
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { BrewMethod } from '../../../../shared/model/entities.js';
-import { type BrewItem, brewsOfBag, deleteBag, restoreBag, updateBag } from '../../data/index.js';
+import { brewsOfBag, deleteBag, restoreBag, updateBag } from '../../data/index.js';
 import { bags, db, now } from '../app-state.js';
 import { BrewList } from '../components/brew-list.js';
 import { DialInChart } from '../components/dial-in-chart.js';
 import { HintCard } from '../components/hint-card.js';
 import { liveSignal } from '../live-signal.js';
-import { daysSince, METHOD_LABELS } from '../logic/format.js';
+import { daysSince } from '../logic/format.js';
 import { navigate } from '../router.js';
 import { showToast } from '../toast-state.js';
-
-/** The dial-in chart of one method, with a choice of method when the bag has several. */
-function DialSection(props: {
-  methods: BrewMethod[];
-  method: BrewMethod;
-  onPick: (method: BrewMethod) => void;
-  brews: BrewItem[];
-}): JSX.Element {
-  const { methods, method } = props;
-  return (
-    <section class="card" aria-labelledby="dial-title">
-      <div class="screen-head">
-        <h2 id="dial-title" style={{ margin: 0 }}>
-          Dial-in
-        </h2>
-        {methods.length > 1 ? (
-          <select
-            class="input"
-            style={{ width: 'auto' }}
-            aria-label="Method for the chart"
-            value={method}
-            onChange={(e) => props.onPick(e.currentTarget.value as BrewMethod)}
-          >
-            {methods.map((m) => (
-              <option key={m} value={m}>
-                {METHOD_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <span class="muted">{METHOD_LABELS[method]}</span>
-        )}
-      </div>
-      <DialInChart brews={props.brews} method={method} />
-    </section>
-  );
-}
 
 /** One bag: what it is, how it is dialling in (chart + hint), and its brews. */
 export function BagDetail({ id }: { id: string }): JSX.Element {
@@ -112,7 +75,7 @@ export function BagDetail({ id }: { id: string }): JSX.Element {
         </div>
       </div>
 
-      <DialSection methods={methods} method={method} onPick={setPicked} brews={list} />
+      <DialInChart brews={list} method={method} onMethodChange={setPicked} />
 
       <HintCard method={method} brews={list} />
 
