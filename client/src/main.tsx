@@ -3,12 +3,15 @@ import { startPwa } from './pwa/index.js';
 import { App, preloadScreens } from './ui/app.js';
 import { startRouter } from './ui/router.js';
 import { startSync, syncNow } from './ui/sync-state.js';
+import { startTheme } from './ui/theme.js';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
 import './styles/parts.css';
 import './styles/dial-in.css';
 
+// Before the first render, so a forced theme is the first one painted.
+startTheme();
 startRouter();
 const root = document.getElementById('app');
 if (root) render(<App />, root);
