@@ -9,6 +9,7 @@ import './styles/controls.css';
 import './styles/layout.css';
 import './styles/parts.css';
 import './styles/dial-in.css';
+import './styles/settings.css';
 
 // Before the first render, so a forced theme is the first one painted.
 startTheme();
