@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectAccessible } from './support/axe.js';
 import { LAPTOP, PHONE } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
 import { importThroughUi, sampleExport } from './support/ui.js';
@@ -19,16 +18,6 @@ const SCREENS: [string, string][] = [
   ['settings', '#/settings'],
   ['history', '#/history'],
 ];
-
-async function expectAccessible(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  expect(bad).toEqual([]);
-}
 
 const VARIANTS = [
   { label: 'phone-light', options: { ...PHONE, colorScheme: 'light' as const } },

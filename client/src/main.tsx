@@ -5,12 +5,16 @@ import { db } from './ui/app-state.js';
 import { startRouter } from './ui/router.js';
 import { watchStorageOpen } from './ui/storage-state.js';
 import { startSync, syncNow } from './ui/sync-state.js';
+import { startTheme } from './ui/theme.js';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
 import './styles/parts.css';
 import './styles/dial-in.css';
+import './styles/settings.css';
 
+// Before the first render, so a forced theme is the first one painted.
+startTheme();
 startRouter();
 watchStorageOpen(db);
 const root = document.getElementById('app');

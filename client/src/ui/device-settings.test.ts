@@ -23,3 +23,13 @@ describe('parseSettings', () => {
     });
   });
 });
+
+describe('parseSettings ranges', () => {
+  it('keeps a default dose or yield only within what a brew may hold', () => {
+    expect(parseSettings('{"defaultDoseG":120,"defaultYieldG":3500}')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('{"defaultDoseG":0.1,"defaultYieldG":3000}')).toMatchObject({
+      defaultDoseG: 0.1,
+      defaultYieldG: 3000,
+    });
+  });
+});

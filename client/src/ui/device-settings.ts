@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { BREW_METHODS, type BrewMethod } from '../../../shared/model/entities.js';
+import { BREW_FIELDS, BREW_METHODS, type BrewMethod } from '../../../shared/model/entities.js';
 
 /**
  * Preferences of this device, not of the account: they are kept in localStorage (the UI alone
@@ -29,8 +29,18 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
 
 const KEY = 'dial-in-device-settings';
 
-const positive = (v: unknown): number | null =>
-  typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 2000 ? v : null;
+/**
+ * The ranges a default dose and yield may take: a brew's own, so a default never prefills a
+ * value the form would refuse. The yield goes up to the water's maximum because a filter
+ * method's default "yield" is the water poured (pour-over 15 g → 250 g).
+ */
+export const SETTING_LIMITS = {
+  defaultDoseG: BREW_FIELDS.doseG,
+  defaultYieldG: { kind: 'number', min: BREW_FIELDS.yieldG.min, max: BREW_FIELDS.waterG.max },
+} as const;
+
+const inRange = (v: unknown, limits: { min: number; max: number }): number | null =>
+  typeof v === 'number' && Number.isFinite(v) && v >= limits.min && v <= limits.max ? v : null;
 
 /** Stored text → settings; anything unreadable or out of range falls back to its default. */
 export function parseSettings(text: string | null): DeviceSettings {
@@ -47,8 +57,8 @@ export function parseSettings(text: string | null): DeviceSettings {
     defaultMethod: BREW_METHODS.includes(raw.defaultMethod as BrewMethod)
       ? (raw.defaultMethod as BrewMethod)
       : null,
-    defaultDoseG: positive(raw.defaultDoseG),
-    defaultYieldG: positive(raw.defaultYieldG),
+    defaultDoseG: inRange(raw.defaultDoseG, SETTING_LIMITS.defaultDoseG),
+    defaultYieldG: inRange(raw.defaultYieldG, SETTING_LIMITS.defaultYieldG),
     temperatureUnit: pick(raw.temperatureUnit, ['C', 'F'], 'C'),
     hourCycle: pick(raw.hourCycle, ['locale', 'h12', 'h23'], 'locale'),
     theme: pick(raw.theme, ['system', 'light', 'dark'], 'system'),
