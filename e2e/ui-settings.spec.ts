@@ -120,9 +120,9 @@ test('a default amount that is not a number says so by its label and is not stor
   await expect(dose).toHaveAttribute('aria-invalid', 'false');
 });
 
-// Needs the Log form's side of issue 11 (branch i11-form): the temperature field in the
-// device's unit. It fails on this branch alone, by design, until the two are merged.
-test('°F: the brew form asks in °F and a brew saved at 200 °F is stored as 93.3 °C', async ({
+// Stored with two decimals, so the 200 °F typed is what the form shows again (93.3 °C would
+// come back as 199.9 °F).
+test('°F: the brew form asks in °F and a brew saved at 200 °F is stored as 93.33 °C', async ({
   device,
 }) => {
   const { page } = device;
@@ -137,7 +137,7 @@ test('°F: the brew form asks in °F and a brew saved at 200 °F is stored as 93
   await expect(page.locator('.brew-item')).toHaveCount(1);
 
   const { brews } = await exportThroughUi(page);
-  expect(brews.map((b) => b.tempC)).toEqual([93.3]);
+  expect(brews.map((b) => b.tempC)).toEqual([93.33]);
 });
 
 test('the clock follows the chosen hour cycle in the brew list', async ({ device }) => {
