@@ -38,6 +38,11 @@ describe('device names', () => {
     expect(deviceNameOf(CHROME_WINDOWS)).toBe('Chrome on Windows');
     expect(deviceNameOf(EDGE_MAC)).toBe('Edge on Mac');
     expect(deviceNameOf(CHROME_ANDROID)).toBe('Chrome on Android');
+    expect(
+      deviceNameOf(
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
+      ),
+    ).toBe('Chrome on Linux');
     expect(deviceNameOf(undefined)).toBe('Unknown device');
     expect(deviceNameOf('curl/8.5.0')).toBe('Unknown device');
   });
