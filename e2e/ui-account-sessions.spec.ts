@@ -85,3 +85,44 @@ test('changing the password needs the current one, and says what is wrong', asyn
   await expect(api.login(email)).rejects.toThrow();
   await api.login(email, 'a brand new espresso phrase');
 });
+
+test('a log-out the server fails empties the device, says so, and ends the session later', async ({
+  device,
+  server,
+}) => {
+  const { page, context } = device;
+  const email = uniqueEmail('retry');
+  await page.goto('/#/account');
+  await page.locator('#a-email').fill(email);
+  await page.locator('#a-password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+  const session = (await context.cookies()).find((c) => c.name === 'dialin_session');
+  const stillSignedIn = async () => {
+    const response = await fetch(new URL('/api/auth/me', server.url), {
+      headers: { cookie: `dialin_session=${session?.value ?? ''}` },
+    });
+    return response.status === 200;
+  };
+
+  // The server answers every log-out 503 (the worker's fetch goes through this route too).
+  await context.route('**/api/auth/logout', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }),
+  );
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page
+    .getByRole('dialog', { name: 'Log out of this device?' })
+    .getByRole('button', { name: 'Log out' })
+    .click();
+  await expect(
+    page.getByText(
+      "Signed out on this device; we'll finish signing out on the server when it answers",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
+  expect(await stillSignedIn()).toBe(true);
+
+  // The server answers again: the retry (the page's, or the worker's replay) ends the session.
+  await context.unroute('**/api/auth/logout');
+  await expect.poll(stillSignedIn, { timeout: 30_000 }).toBe(false);
+});
