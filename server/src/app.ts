@@ -10,6 +10,7 @@ import { LIMITS } from '../../shared/protocol/limits.js';
 import { isApiPath } from '../../shared/protocol/routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { checkOrigin } from './auth/origin-check.js';
+import { recordSessionSeen } from './auth/session-seen.js';
 import { registerApiCompression } from './compression/api-compression.js';
 import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT, type TrustProxy } from './config.js';
 import type { Database } from './db/database.js';
@@ -19,6 +20,7 @@ import { handleClientError, handleFrameworkError } from './errors/framework-erro
 import { healthRoutes } from './health/health-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerStrictJson } from './http/strict-json.js';
+import type { PhotoStore } from './photos/photo-store.js';
 import { registerStaticFiles, wantsAppShell } from './static/static-files.js';
 import { syncRoutes } from './sync/routes.js';
 import { decorateTestHooks } from './test-hooks/test-hooks.js';
@@ -43,6 +45,8 @@ export interface AppOptions {
   /** Where people reach the app (PUBLIC_URL); https turns on `__Host-` Secure cookies and HSTS. */
   publicUrl?: URL | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** The photo store, when its bytes live outside the database: deleting an account empties it. */
+  photoStore?: PhotoStore | undefined;
 }
 
 /** Builds the whole server: plugins, then routes. Listening is main.ts's job. */
@@ -64,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.db);
   app.decorate('publicUrl', options.publicUrl ?? null);
   app.decorateRequest('accountId', '');
+  app.decorateRequest('session', null);
   decorateTestHooks(app, options.testHooks ?? false);
   app.setErrorHandler(handleError);
 
@@ -75,13 +80,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-store');
     }
   });
+  app.addHook('onSend', recordSessionSeen);
   await registerSecurityHeaders(app, options.publicUrl ?? null);
   await registerApiCompression(app);
   await app.register(fastifyCookie);
 
   // Each plugin registers its routes at the full paths of the shared ROUTES table.
   await app.register(healthRoutes);
-  await app.register(authRoutes, { rateLimit: options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT });
+  await app.register(authRoutes, {
+    rateLimit: options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT,
+    photoStore: options.photoStore,
+  });
   await app.register(syncRoutes);
   if (options.testHooks) await app.register(testRoutes);
 

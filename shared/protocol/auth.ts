@@ -45,3 +45,43 @@ export const LogoutResponse = Type.Object(
   { $id: 'LogoutResponse', additionalProperties: false },
 );
 export type LogoutResponse = Static<typeof LogoutResponse>;
+
+const CurrentPassword = Type.String({
+  minLength: 1,
+  maxLength: PASSWORD_LENGTH.max,
+  description: 'The password the account has now.',
+});
+
+/** Change password: the current one proves it is the owner, not someone at an open laptop. */
+export const ChangePasswordRequest = Type.Object(
+  {
+    currentPassword: CurrentPassword,
+    newPassword: Type.String({
+      minLength: PASSWORD_LENGTH.min,
+      maxLength: PASSWORD_LENGTH.max,
+      description: 'Checked by the same rules as at sign-up.',
+    }),
+  },
+  { $id: 'ChangePasswordRequest', additionalProperties: false },
+);
+export type ChangePasswordRequest = Static<typeof ChangePasswordRequest>;
+
+/** Reply to a password change: this session is kept, every other one ended. */
+export const PasswordChanged = Type.Object(
+  { revokedSessions: Type.Integer({ minimum: 0, description: 'Other sessions ended.' }) },
+  { $id: 'PasswordChanged', additionalProperties: false },
+);
+export type PasswordChanged = Static<typeof PasswordChanged>;
+
+/** Delete the account and everything in it; the password confirms it. */
+export const DeleteAccountRequest = Type.Object(
+  { password: CurrentPassword },
+  { $id: 'DeleteAccountRequest', additionalProperties: false },
+);
+export type DeleteAccountRequest = Static<typeof DeleteAccountRequest>;
+
+export const AccountDeleted = Type.Object(
+  { deleted: Type.Literal(true, { description: 'Nothing of the account is left to reach.' }) },
+  { $id: 'AccountDeleted', additionalProperties: false },
+);
+export type AccountDeleted = Static<typeof AccountDeleted>;

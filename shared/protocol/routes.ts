@@ -24,6 +24,16 @@ export const ROUTES = {
     /** Always 200: a session already gone is logged out. */
     logout: { method: 'POST', path: '/api/auth/logout' },
     me: { method: 'GET', path: '/api/auth/me' },
+    /** The account's live sessions; `current` marks the caller's. */
+    sessions: { method: 'GET', path: '/api/auth/sessions' },
+    /** Body `{id}`: ends one session of the account. */
+    revokeSession: { method: 'POST', path: '/api/auth/revoke-session' },
+    /** Ends every session of the account but the caller's. */
+    revokeOtherSessions: { method: 'POST', path: '/api/auth/revoke-other-sessions' },
+    /** Needs the current password; ends every other session. */
+    changePassword: { method: 'POST', path: '/api/auth/password' },
+    /** Needs the password; deletes every row of the account, then its session is gone too. */
+    deleteAccount: { method: 'POST', path: '/api/auth/delete-account' },
   },
   sync: {
     push: { method: 'POST', path: '/api/sync/push' },

@@ -133,7 +133,7 @@ describe('accounts', () => {
     expect(await phone.db.brews.count()).toBe(2);
 
     const done = await logout(phone.engine, { discard: true });
-    expect(done).toEqual({ ok: true, serverSession: 'unreachable' });
+    expect(done).toEqual({ ok: true, serverSession: 'retrying' });
     expect(await localRows(phone.db)).toEqual({ bags: [], brews: [] });
     expect(await phone.db.outbox.count()).toBe(0);
     const meta = await phone.db.meta.get('device');

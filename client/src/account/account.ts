@@ -177,8 +177,13 @@ export async function login(
   return { kind: 'signed-in', ok: true, account, sync: pulled.ok ? sync : pulled };
 }
 
+/**
+ * `ended`: the server revoked the session. `queued`: the worker holds the log-out and replays
+ * it. `retrying`: the server could not be reached or failed (5xx); this page retries until it
+ * answers. The device is cleared in every case.
+ */
 export type LogoutResult =
-  | { ok: true; serverSession: 'ended' | 'queued' | 'unreachable' }
+  | { ok: true; serverSession: 'ended' | 'queued' | 'retrying' }
   | { ok: false; error: SyncError & { code: 'unsynced' }; unsynced: number };
 
 /** Everything a signed-in device holds, gone: tables, the worker's queue, cached API data. */
@@ -187,6 +192,13 @@ async function clearDevice(engine: SyncEngine): Promise<void> {
   await clearWorkboxQueue();
   await clearApiCaches();
   await engine.env.clearLocalKeys?.();
+}
+
+/** The device emptied and every tab told: what a log-out and an account deletion end with. */
+export async function leaveDevice(engine: SyncEngine): Promise<void> {
+  await clearDevice(engine);
+  broadcast({ type: 'logged-out' });
+  await engine.refresh();
 }
 
 export interface LogoutPreview {
@@ -225,19 +237,47 @@ export async function logout(
     const message = `${unsynced} changes haven't reached the server`;
     return { ok: false, error: { code: 'unsynced', message }, unsynced };
   }
-  await clearDevice(engine);
-  broadcast({ type: 'logged-out' });
-  await engine.refresh();
-  const result = await requestJson(
-    engine.transport,
-    ROUTES.auth.logout.method,
-    ROUTES.auth.logout.path,
-    {},
-  );
-  if (result.kind === 'network') return { ok: true, serverSession: 'unreachable' };
-  if (result.status === 202) return { ok: true, serverSession: 'queued' };
-  // Only a 2xx means the server revoked the session; a 5xx has cleared the cookie but not
-  // ended the session, so it is reported as not reached (the device is cleared either way).
-  const ended = result.status >= 200 && result.status < 300;
-  return { ok: true, serverSession: ended ? 'ended' : 'unreachable' };
+  await leaveDevice(engine);
+  const outcome = await endServerSession(engine);
+  if (outcome === 'retry') {
+    retrySignOut(engine);
+    return { ok: true, serverSession: 'retrying' };
+  }
+  return { ok: true, serverSession: outcome };
+}
+
+/** Retries of a log-out the server did not answer, doubling from 2 s up to a minute. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 60_000;
+
+/**
+ * One attempt at ending the server session. Only a 2xx means it ended; a 5xx has cleared the
+ * cookie but not the session (the browser keeps a sign-out ticket, which the retry carries),
+ * and no answer means nothing happened yet. A 4xx is the reply policy's `drop` for a log-out:
+ * there is no session left to end.
+ */
+async function endServerSession(engine: SyncEngine): Promise<'ended' | 'queued' | 'retry'> {
+  const { method, path } = ROUTES.auth.logout;
+  const result = await requestJson(engine.transport, method, path, {});
+  if (result.kind === 'network' || result.status >= 500) return 'retry';
+  return result.status === 202 ? 'queued' : 'ended';
+}
+
+/**
+ * Keeps retrying the revocation while this page lives, until the server answers or the device
+ * signs in again (signing in revokes the old session through its ticket, and a log-out sent
+ * then would end the new one). The worker's queue covers a page that closes first.
+ */
+function retrySignOut(engine: SyncEngine, delayMs = RETRY_FIRST_MS): void {
+  setTimeout(async () => {
+    try {
+      if ((await loadMeta(engine.db)).accountId !== null) return;
+      if ((await endServerSession(engine)) === 'retry') {
+        retrySignOut(engine, Math.min(delayMs * 2, RETRY_MAX_MS));
+      }
+    } catch {
+      // The database was closed under us (the page is going away): the worker's queue, or
+      // the ticket at the next sign-in, finishes the log-out.
+    }
+  }, delayMs);
 }

@@ -40,3 +40,15 @@ export async function findAccountById(
 ): Promise<{ id: string; email: string } | undefined> {
   return db.selectFrom('accounts').select(['id', 'email']).where('id', '=', id).executeTakeFirst();
 }
+
+export async function updatePasswordHash(
+  db: Kysely<Database>,
+  id: string,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', id)
+    .execute();
+}

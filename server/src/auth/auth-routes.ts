@@ -10,19 +10,23 @@ import {
 } from '../../../shared/protocol/auth.js';
 import { ErrorBody } from '../../../shared/protocol/errors.js';
 import { ROUTES } from '../../../shared/protocol/routes.js';
-import type { AuthRateLimit } from '../config.js';
 import { AppError } from '../errors/app-error.js';
 import { findAccountByEmail, findAccountById, insertAccount } from './account-repository.js';
+import { type AccountRoutesOptions, accountRoutes } from './account-routes.js';
 import { admitAttempt } from './auth-rate-limit.js';
-import { isCommonPassword } from './common-passwords.js';
+import { deviceNameOf } from './device-name.js';
+import { checkNewPassword, refusePassword } from './new-password.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
 import { requireAccount } from './require-account.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie.js';
-import { createSession, revokeSession } from './session-repository.js';
+import { createSession, revokeSession, revokeSessionByHash } from './session-repository.js';
+import { sessionRoutes } from './session-routes.js';
+import { clearSignOutTicket, readSignOutTicket, setSignOutTicket } from './sign-out-ticket.js';
 
 /**
  * Signing in replaces whatever session the request came with: a cookie planted or left on
- * the device by someone else (session fixation, a shared computer) stops working.
+ * the device by someone else (session fixation, a shared computer) stops working, and so
+ * does the session of a log-out that could not finish (its sign-out ticket).
  */
 async function replaceSession(
   request: FastifyRequest,
@@ -31,30 +35,24 @@ async function replaceSession(
 ): Promise<void> {
   const previous = readSessionCookie(request);
   if (previous !== undefined) await revokeSession(request.server.db, previous);
-  const session = await createSession(request.server.db, accountId);
+  await finishPendingSignOut(request, reply);
+  const device = deviceNameOf(request.headers['user-agent']);
+  const session = await createSession(request.server.db, accountId, device);
   setSessionCookie(request, reply, session.token);
+}
+
+/** Revokes the session a failed log-out left a ticket for, then forgets the ticket. */
+async function finishPendingSignOut(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const ticket = readSignOutTicket(request);
+  if (ticket === undefined) return;
+  await revokeSessionByHash(request.server.db, ticket);
+  clearSignOutTicket(request, reply);
 }
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 
-function refusePassword(message: string): AppError {
-  return new AppError(400, 'bad_request', message, { in: 'body', field: 'password' });
-}
-
-/** The shared rule, then the common-password list (server-side only: it is large). */
-function checkNewPassword(password: string): void {
-  const problem = passwordProblem(password);
-  if (problem !== null) throw refusePassword(problem);
-  if (isCommonPassword(password)) {
-    throw refusePassword('This password is one of the most common ones; choose another.');
-  }
-}
-
-/** ROUTES.auth: sign up, log in, log out, and who is signed in. */
-export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }> = async (
-  app,
-  options,
-) => {
+/** ROUTES.auth: sign up, log in, log out, who is signed in; sessions; password; deletion. */
+export const authRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = async (app, options) => {
   const admit = (request: FastifyRequest, kind: 'login' | 'signup', email: string) =>
     admitAttempt(app.db, options.rateLimit, { kind, email, address: request.ip });
 
@@ -106,14 +104,23 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }>
   // 200 when the session is ended: logging out of a session that is already gone is done, not
   // an error (a client that queued its logout while offline replays it later). The cookie is
   // cleared whatever happens, before revoking: when revoking fails (5xx), the browser has
-  // still forgotten the session, and the client retries the revocation.
+  // still forgotten the session, keeps a sign-out ticket for it instead, and the client
+  // retries; the retry carries the ticket.
   app.post(
     ROUTES.auth.logout.path,
     { schema: { response: { 200: LogoutResponse, ...errors } } },
     async (request, reply) => {
       clearSessionCookie(request, reply);
       const token = readSessionCookie(request);
-      if (token !== undefined) await revokeSession(app.db, token);
+      if (token !== undefined) {
+        try {
+          await revokeSession(app.db, token);
+        } catch (error) {
+          setSignOutTicket(request, reply, token);
+          throw error;
+        }
+      }
+      await finishPendingSignOut(request, reply);
       return { ok: true as const };
     },
   );
@@ -129,4 +136,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ rateLimit: AuthRateLimit }>
       return { account, serverTime: Date.now() };
     },
   );
+
+  await app.register(sessionRoutes);
+  await app.register(accountRoutes, options);
 };

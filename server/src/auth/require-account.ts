@@ -1,12 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import { readSessionCookie, setSessionCookie } from './session-cookie.js';
-import { findLiveSession, renewSessionIfDue } from './session-repository.js';
+import { findLiveSession, type LiveSession, renewSessionIfDue } from './session-repository.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in account; set by `requireAccount`, '' before it ran. */
     accountId: string;
+    /** The session row behind the cookie; set with accountId, null before. */
+    session: LiveSession | null;
   }
 }
 
@@ -23,7 +25,14 @@ export async function requireAccount(request: FastifyRequest, reply: FastifyRepl
     throw new AppError(401, 'unauthorized', 'Sign in to continue: no valid session.');
   }
   request.accountId = session.accountId;
+  request.session = session;
   if ((await renewSessionIfDue(request.server.db, session)) !== null) {
     setSessionCookie(request, reply, token);
   }
+}
+
+/** The caller's session id, in a route behind requireAccount (a bug anywhere else). */
+export function currentSessionId(request: FastifyRequest): string {
+  if (request.session === null) throw new Error('currentSessionId outside requireAccount');
+  return request.session.id;
 }

@@ -15,6 +15,7 @@ export const SESSION_MAX_AGE_MS = 90 * DAY_MS;
 export async function createSession(
   db: Kysely<Database>,
   accountId: string,
+  deviceName: string,
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newSessionToken();
@@ -26,6 +27,7 @@ export async function createSession(
       token_hash: hashSessionToken(token),
       account_id: accountId,
       expires_at: expiresAt,
+      device_name: deviceName,
     })
     .execute();
   return { token, expiresAt };
@@ -36,6 +38,7 @@ export interface LiveSession {
   accountId: string;
   createdAt: Date;
   expiresAt: Date;
+  lastSeenAt: Date | null;
 }
 
 /**
@@ -49,7 +52,7 @@ export async function findLiveSession(
 ): Promise<LiveSession | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .select(['id', 'account_id', 'created_at', 'expires_at'])
+    .select(['id', 'account_id', 'created_at', 'expires_at', 'last_seen_at'])
     .where('token_hash', '=', hashSessionToken(token))
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now)
@@ -61,6 +64,7 @@ export async function findLiveSession(
       accountId: row.account_id,
       createdAt: row.created_at,
       expiresAt: row.expires_at,
+      lastSeenAt: row.last_seen_at,
     }
   );
 }
@@ -88,10 +92,15 @@ export async function renewSessionIfDue(
 }
 
 export async function revokeSession(db: Kysely<Database>, token: string): Promise<void> {
+  await revokeSessionByHash(db, hashSessionToken(token));
+}
+
+/** The same by the stored hash: what a sign-out ticket carries (see sign-out-ticket.ts). */
+export async function revokeSessionByHash(db: Kysely<Database>, tokenHash: string): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ revoked_at: new Date() })
-    .where('token_hash', '=', hashSessionToken(token))
+    .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .execute();
 }

@@ -20,6 +20,10 @@ export interface SessionsTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
   expires_at: ColumnType<Date, Date | string, Date | string>;
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** "Firefox on Android", from the User-Agent at creation (0006-sessions-devices). */
+  device_name: string | null;
+  /** The last signed-in request, written at most every few minutes; null until then. */
+  last_seen_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AuthRateLimit, TrustProxy } from '../../src/config.js';
 import { createDatabase } from '../../src/db/create-database.js';
 import type { Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate-to-latest.js';
+import type { PhotoStore } from '../../src/photos/photo-store.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -23,6 +24,8 @@ export interface TestAppOptions {
   /** Honour X-Forwarded-Proto/For, as behind a proxy (to test Secure cookies, per-IP limits). */
   trustProxy?: TrustProxy;
   publicUrl?: URL;
+  /** A photo store outside the database (S3), which deleting an account must empty. */
+  photoStore?: PhotoStore;
 }
 
 const UNREACHABLE_LIMITS: AuthRateLimit = {
@@ -51,6 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     authRateLimit: options.authRateLimit ?? UNREACHABLE_LIMITS,
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
+    photoStore: options.photoStore,
   });
   await app.ready();
   return {
@@ -100,4 +104,23 @@ export async function signUp(
     accountId: body.account.id,
     email: body.account.email,
   };
+}
+
+/** Logs in to an existing account as a device with this User-Agent; returns its cookie. */
+export async function logIn(
+  app: FastifyInstance,
+  email: string,
+  userAgent = 'test',
+  password = TEST_PASSWORD,
+): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: ROUTES.auth.login.path,
+    headers: { 'user-agent': userAgent },
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200) {
+    throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  }
+  return sessionCookieOf(response.headers['set-cookie']);
 }

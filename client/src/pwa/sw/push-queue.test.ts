@@ -27,6 +27,10 @@ interface Phone {
   email: string;
   /** The network, as the worker's `fetch` sees it: off = every request rejects. */
   online: boolean;
+  /** The session cookie's value at sign-up. */
+  sessionToken: string;
+  /** On = every request is answered 503, as by a server that cannot reach its database. */
+  failing: boolean;
   /** When set, every request waits for it first (a slow network). */
   gate: Promise<void> | null;
   /** A push of the outbox entries not yet sent, as the sync engine makes it. */
@@ -76,6 +80,8 @@ async function signedInPhone(): Promise<Phone> {
     accountId: account.id,
     email,
     online: true,
+    sessionToken: jar.cookies.get('dialin_session') ?? '',
+    failing: false,
     gate: null,
     pushQueue: createPushQueue({
       queue,
@@ -89,6 +95,7 @@ async function signedInPhone(): Promise<Phone> {
       fetchImpl: async (input, init) => {
         await phone.gate;
         if (!phone.online) throw new TypeError('Failed to fetch');
+        if (phone.failing) return new Response('{}', { status: 503 });
         const request = new Request(input, init);
         const body = request.method === 'GET' ? null : await request.text();
         return jar.fetch(request.url, {
@@ -323,5 +330,28 @@ describe('the worker’s push queue', () => {
       pending: 0,
       mutationIds: [],
     });
+  });
+
+  it('a log-out the server failed (5xx) is queued and replayed until the session ends', async () => {
+    const phone = await signedInPhone();
+    const logout = new Request(new URL(ROUTES.auth.logout.path, server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: '{}',
+    });
+    phone.failing = true;
+    expect((await phone.pushQueue.handleLogout(logout)).status).toBe(202);
+    expect(phone.queue.entries.map((e) => readMeta(e.metadata))).toEqual([{ kind: 'logout' }]);
+    // Still failing: the replay keeps it.
+    expect(await phone.pushQueue.replay()).toMatchObject({ stalled: true });
+    expect(phone.queue.entries).toHaveLength(1);
+
+    phone.failing = false;
+    expect(await phone.pushQueue.replay()).toMatchObject({ stalled: false });
+    expect(phone.queue.entries).toEqual([]);
+    const me = await fetch(new URL(ROUTES.auth.me.path, server.url), {
+      headers: { cookie: `dialin_session=${phone.sessionToken}` },
+    });
+    expect(me.status).toBe(401);
   });
 });

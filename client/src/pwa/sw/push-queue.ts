@@ -108,18 +108,24 @@ export function createPushQueue({
 
     /**
      * POST /api/auth/logout. The user has already chosen to discard what is unsynced, so every
-     * queued push goes first: nothing of this account is sent after it logs out. Offline, the
-     * log-out itself waits in the queue, so the server session still ends.
+     * queued push goes first: nothing of this account is sent after it logs out. Offline, or
+     * when the server failed to revoke (5xx: it cleared the cookie and left a sign-out ticket,
+     * which the replay carries), the log-out waits in the queue, so the server session still
+     * ends.
      */
     handleLogout(request: Request): Promise<Response> {
       return withLock(async () => {
         await removeEntries(queue, isPush);
-        try {
-          return await fetchWithBudget(request.clone());
-        } catch {
+        const queueIt = async () => {
           await removeEntries(queue, isLogout);
           await queue.pushRequest({ request, metadata: { kind: 'logout' } });
           return queuedResponse();
+        };
+        try {
+          const response = await fetchWithBudget(request.clone());
+          return response.status >= 500 ? await queueIt() : response;
+        } catch {
+          return queueIt();
         }
       });
     },
