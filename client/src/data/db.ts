@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import {
   type BagRecord,
   type BrewRecord,
+  type DraftRecord,
   type HistoryEntry,
   type MetaRecord,
   type OutboxEntry,
@@ -25,6 +26,7 @@ export type DialInDb = Dexie & {
   outbox: Table<OutboxEntry, number>;
   meta: Table<MetaRecord, string>;
   history: Table<HistoryEntry, number>;
+  drafts: Table<DraftRecord, string>;
   /** The device wall clock (uncorrected); see clock.ts for the server-corrected one. */
   now: () => number;
 };
