@@ -1,14 +1,22 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BAG_FIELDS, BREW_METHODS, type BrewMethod } from '../../../../shared/model/entities.js';
+import {
+  BAG_FIELDS,
+  BREW_METHODS,
+  type BrewMethod,
+  type Patch,
+} from '../../../../shared/model/entities.js';
 import { checkValue } from '../../../../shared/model/validate.js';
 import {
   createBag,
   deviceMeta,
+  discardDraft,
+  loadDraft,
   logBrew,
   type MetaRecord,
   newBrewFrom,
   repeatBrew,
+  saveDraft,
   ValidationError,
 } from '../../data/index.js';
 import {
@@ -23,15 +31,25 @@ import {
 import { BrewForm } from '../components/brew-form.js';
 import { CoffeePicker } from '../components/coffee-picker.js';
 import { Field, focusFirstInvalid } from '../components/field.js';
+import { deviceSettings } from '../device-settings.js';
 import {
+  applyKeptDraft,
   type BrewDraft,
+  draftEdits,
   draftFrom,
   draftPatch,
   draftProblems,
   fieldMessages,
+  firstBrewValues,
+  type KeptDraft,
+  keepsSomething,
+  readKeptDraft,
 } from '../logic/brew-draft.js';
 import { navigate, type ScreenProps } from '../router.js';
 import { showToast } from '../toast-state.js';
+
+/** The draft's name in the drafts table. */
+const LOG_FORM = 'log';
 
 function isMethod(value: string | null): value is BrewMethod {
   return value !== null && (BREW_METHODS as readonly string[]).includes(value);
@@ -43,60 +61,176 @@ function startingPoint(params: URLSearchParams): { bagId: string | null; method:
   const bagParam = params.get('bag');
   const method = params.get('method');
   const bagId = bagParam ?? last?.bagId ?? activeBags.value[0]?.id ?? null;
-  return { bagId, method: isMethod(method) ? method : (last?.method ?? 'espresso') };
+  const fallback = last?.method ?? deviceSettings.value.defaultMethod ?? 'espresso';
+  return { bagId, method: isMethod(method) ? method : fallback };
+}
+
+/** Whether a prefill copied a recipe (else it is a first brew, given the method's defaults). */
+const hasRecipe = (values: Patch<'brew'>) =>
+  values.doseG != null || values.yieldG != null || values.waterG != null;
+
+/** The link a starting point of bag and method would have, kept as a draft's origin. */
+const originOf = (bagId: string | null, method: BrewMethod) =>
+  new URLSearchParams({ ...(bagId ? { bag: bagId } : {}), method }).toString();
+
+/**
+ * Where the form starts for a link's query: `repeat=<brew>` copies that brew's recipe; `bag`,
+ * `method` (or nothing) the last brew with a recipe of that pair, else the method's defaults.
+ */
+async function startingDraft(origin: string): Promise<BrewDraft> {
+  const unit = deviceSettings.value.temperatureUnit;
+  const params = new URLSearchParams(origin);
+  const repeated = params.get('repeat');
+  const values = repeated ? await repeatBrew(db, repeated) : undefined;
+  if (values) return draftFrom(values, values.method ?? 'espresso', unit);
+  const at = startingPoint(params);
+  const prefill = at.bagId ? await newBrewFrom(db, at.bagId, at.method) : { method: at.method };
+  const first = hasRecipe(prefill) ? {} : firstBrewValues(at.method, deviceSettings.value);
+  return draftFrom({ ...prefill, ...first }, at.method, unit);
+}
+
+interface FormState {
+  /**
+   * The query the form started from (see startingDraft); a plain Log records the bag and
+   * method it picked, so its draft comes back on that coffee even after newer brews.
+   */
+  origin: string;
+  /** Kept even untouched: opened from a link, or a coffee or method was picked. */
+  keepUntouched: boolean;
+  /** The form as it started: a kept draft holds only what differs from it. */
+  start: BrewDraft;
+  draft: BrewDraft;
+  newBagName: string;
+}
+
+/** What a form keeps as its draft. */
+function keptOf(form: FormState): KeptDraft {
+  return {
+    edits: draftEdits(form.start, form.draft),
+    timerStartedAt: form.draft.timerStartedAt,
+    newBagName: form.newBagName,
+    unit: deviceSettings.value.temperatureUnit,
+  };
 }
 
 /**
- * The form's draft and its messages: prefilled once the lists are loaded, again when the link
- * changes (`repeat=<brew>` copies that brew's recipe; `bag`, `method` start from the last brew
- * of that pair), and from the last brew of a coffee or method picked in the form.
+ * Keeps the form as the account's draft of Log a brew, or forgets it when there is nothing
+ * to keep. A form opened from a link (Repeat, a bag's Log) is kept even untouched, so coming
+ * back from another tab shows that brew again and not a plain Log.
+ */
+function keepForm(form: FormState): void {
+  const kept = keptOf(form);
+  const write =
+    keepsSomething(kept) || form.keepUntouched
+      ? saveDraft(db, LOG_FORM, { origin: form.origin, values: { ...kept } })
+      : discardDraft(db, LOG_FORM);
+  write.catch((error: unknown) => showToast(`Draft not kept: ${String(error)}`));
+}
+
+/**
+ * Opens the form: the kept draft when there is one and the link is the Log tab's (no query)
+ * or the one it started from (a reload); otherwise a new start from the link, which replaces
+ * any kept draft (a Repeat tapped is a new brew).
+ */
+async function openForm(origin: string): Promise<FormState> {
+  const stored = await loadDraft(db, LOG_FORM);
+  const resume = stored !== undefined && (origin === '' || stored.origin === origin);
+  const from = resume ? stored.origin : origin;
+  const start = await startingDraft(from);
+  if (!resume) {
+    const form = freshForm(origin, start);
+    keepForm(form);
+    return form;
+  }
+  const kept = readKeptDraft(stored.values);
+  const draft = applyKeptDraft(start, kept, deviceSettings.value.temperatureUnit);
+  return { origin: from, keepUntouched: true, start, draft, newBagName: kept.newBagName };
+}
+
+/** A form just started from `origin` (a link's query, or '' for the Log tab). */
+function freshForm(origin: string, start: BrewDraft): FormState {
+  return {
+    origin: origin !== '' ? origin : originOf(start.bagId, start.method),
+    keepUntouched: origin !== '',
+    start,
+    draft: start,
+    newBagName: '',
+  };
+}
+
+/**
+ * The form's state and its messages: opened once the lists are loaded and again when the link
+ * changes; every change is kept as the draft, so a tab switch, a reload or a killed app loses
+ * nothing. Picking another coffee or method starts from that pair's last brew.
  */
 function useLogForm(params: URLSearchParams) {
   const loaded = bagsSettled.value && brews.value !== null;
-  const [draft, setDraft] = useState<BrewDraft | null>(null);
+  const [form, setForm] = useState<FormState | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [tried, setTried] = useState(false);
   // The device record, read once: brewedAt is stamped from its clock offset (see logBrew).
   const device = useRef<MetaRecord | undefined>(undefined);
-  const key = `${params.toString()}|${loaded}`;
+  const origin = params.toString();
 
-  function show(values: Parameters<typeof draftFrom>[0], method: BrewMethod) {
-    setDraft(draftFrom(values, method));
+  function show(next: FormState) {
+    setForm(next);
     setErrors({});
     setTried(false);
-  }
-  async function prefill(bagId: string | null, method: BrewMethod) {
-    show(bagId ? await newBrewFrom(db, bagId, method) : { method }, method);
-  }
-  async function start() {
-    const repeated = params.get('repeat');
-    const values = repeated ? await repeatBrew(db, repeated) : undefined;
-    if (values) return show(values, values.method ?? 'espresso');
-    const at = startingPoint(params);
-    await prefill(at.bagId, at.method);
   }
   useEffect(() => {
     if (!loaded) return;
     void deviceMeta(db).then((m) => {
       device.current = m;
     });
-    void start();
-  }, [key]);
+    void openForm(origin).then(show);
+  }, [`${origin}|${loaded}`]);
 
+  const update = (next: FormState) => {
+    setForm(next);
+    keepForm(next);
+  };
   const change = (next: BrewDraft) => {
-    if (next.bagId !== draft?.bagId || next.method !== draft.method) {
-      void prefill(next.bagId, next.method);
+    if (form === null) return;
+    if (next.bagId !== form.draft.bagId || next.method !== form.draft.method) {
+      // A new starting point; the running shot and a first bag's name carry over.
+      const from = originOf(next.bagId, next.method);
+      void startingDraft(from).then((start) => {
+        const draft = { ...start, timerStartedAt: next.timerStartedAt };
+        update({ origin: from, keepUntouched: true, start, draft, newBagName: form.newBagName });
+      });
       return;
     }
-    setDraft(next);
-    if (tried) setErrors(draftProblems(next, Date.now()));
+    update({ ...form, draft: next });
+    if (tried) setErrors(draftProblems(next, Date.now(), deviceSettings.value.temperatureUnit));
   };
+  const setNewBagName = (name: string) => form && update({ ...form, newBagName: name });
   const refuse = (problems: Record<string, string>) => {
     setTried(true);
     setErrors(problems);
     focusFirstInvalid();
   };
-  return { draft: loaded ? draft : null, errors, setErrors, change, refuse, device };
+  /** Forgets the draft and starts a plain Log; Undo (in the toast) brings it back. */
+  const discard = () => {
+    if (form === null) return;
+    const was = form;
+    void discardDraft(db, LOG_FORM).then(async () => {
+      if (origin !== '') navigate('#/log');
+      show(freshForm('', await startingDraft('')));
+      showToast('Draft discarded', { label: 'Undo', run: () => update(was) });
+    });
+  };
+  const hasDraft = form !== null && keepsSomething(keptOf(form));
+  return {
+    form: loaded ? form : null,
+    errors,
+    setErrors,
+    change,
+    setNewBagName,
+    refuse,
+    discard,
+    hasDraft,
+    device,
+  };
 }
 
 /**
@@ -112,11 +246,14 @@ async function saveBrew(draft: BrewDraft, newBag: string | null, device: MetaRec
       ? await createBag(db, { name: (newBag ?? '').trim() })
       : shownBagId;
   awaitBag(bagId);
-  const { brew, saved } = logBrew(db, { ...draftPatch(draft), bagId }, device);
+  const unit = deviceSettings.value.temperatureUnit;
+  const { brew, saved } = logBrew(db, { ...draftPatch(draft, unit), bagId }, device);
   showSaving(brew);
   navigate(`#/?saved=${brew.id}`);
   try {
     await saved;
+    // Only once the brew is written: a failed save reopens the form with its draft.
+    await discardDraft(db, LOG_FORM);
   } catch (error) {
     dropSaving(brew.id);
     navigate('#/log');
@@ -152,16 +289,16 @@ function NewBagField(props: {
  */
 export function LogBrew({ params }: ScreenProps): JSX.Element {
   const form = useLogForm(params);
-  const [newBagName, setNewBagName] = useState('');
   const saving = useRef(false);
-  const { draft, errors } = form;
-  if (draft === null) return <p class="muted">Loading…</p>;
+  const { errors } = form;
+  if (form.form === null) return <p class="muted">Loading…</p>;
+  const { draft, newBagName } = form.form;
   const noBags = activeBags.value.length === 0;
 
   async function save(e: Event) {
     e.preventDefault();
-    if (saving.current || draft === null) return;
-    const problems = draftProblems(draft, Date.now());
+    if (saving.current) return;
+    const problems = draftProblems(draft, Date.now(), deviceSettings.value.temperatureUnit);
     const bagProblem = noBags ? checkValue(BAG_FIELDS.name, newBagName, Date.now()) : null;
     if (bagProblem) problems.bagName = `Coffee name ${bagProblem}`;
     if (Object.keys(problems).length > 0) return form.refuse(problems);
@@ -177,7 +314,7 @@ export function LogBrew({ params }: ScreenProps): JSX.Element {
   }
 
   const coffee = noBags ? (
-    <NewBagField value={newBagName} error={errors.bagName} onInput={setNewBagName} />
+    <NewBagField value={newBagName} error={errors.bagName} onInput={form.setNewBagName} />
   ) : (
     <CoffeePicker
       bags={activeBags.value}
@@ -190,6 +327,11 @@ export function LogBrew({ params }: ScreenProps): JSX.Element {
     <form onSubmit={save} noValidate aria-labelledby="log-title">
       <div class="screen-head">
         <h1 id="log-title">Log a brew</h1>
+        {form.hasDraft ? (
+          <button type="button" class="btn btn-danger" onClick={form.discard}>
+            Discard draft
+          </button>
+        ) : null}
       </div>
       <BrewForm draft={draft} onChange={form.change} errors={errors} coffee={coffee} />
       <div class="sticky-save">
