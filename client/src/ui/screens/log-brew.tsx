@@ -41,8 +41,10 @@ import {
   draftProblems,
   fieldMessages,
   firstBrewValues,
+  hasOwnMeasure,
   type KeptDraft,
   keepsSomething,
+  NOTHING_MEASURED,
   readKeptDraft,
 } from '../logic/brew-draft.js';
 import { navigate, type ScreenProps } from '../router.js';
@@ -77,16 +79,24 @@ const originOf = (bagId: string | null, method: BrewMethod) =>
  * Where the form starts for a link's query: `repeat=<brew>` copies that brew's recipe; `bag`,
  * `method` (or nothing) the last brew with a recipe of that pair, else the method's defaults.
  */
-async function startingDraft(origin: string): Promise<BrewDraft> {
+async function startingDraft(origin: string): Promise<Start> {
   const unit = deviceSettings.value.temperatureUnit;
   const params = new URLSearchParams(origin);
   const repeated = params.get('repeat');
   const values = repeated ? await repeatBrew(db, repeated) : undefined;
-  if (values) return draftFrom(values, values.method ?? 'espresso', unit);
+  if (values)
+    return { start: draftFrom(values, values.method ?? 'espresso', unit), suggested: false };
   const at = startingPoint(params);
   const prefill = at.bagId ? await newBrewFrom(db, at.bagId, at.method) : { method: at.method };
-  const first = hasRecipe(prefill) ? {} : firstBrewValues(at.method, deviceSettings.value);
-  return draftFrom({ ...prefill, ...first }, at.method, unit);
+  if (hasRecipe(prefill)) return { start: draftFrom(prefill, at.method, unit), suggested: false };
+  const first = firstBrewValues(at.method, deviceSettings.value);
+  return { start: draftFrom({ ...prefill, ...first }, at.method, unit), suggested: true };
+}
+
+interface Start {
+  start: BrewDraft;
+  /** The recipe is the method's defaults, not a brew's: it alone is not something measured. */
+  suggested: boolean;
 }
 
 interface FormState {
@@ -99,6 +109,7 @@ interface FormState {
   keepUntouched: boolean;
   /** The form as it started: a kept draft holds only what differs from it. */
   start: BrewDraft;
+  suggested: boolean;
   draft: BrewDraft;
   newBagName: string;
 }
@@ -136,23 +147,31 @@ async function openForm(origin: string): Promise<FormState> {
   const stored = await loadDraft(db, LOG_FORM);
   const resume = stored !== undefined && (origin === '' || stored.origin === origin);
   const from = resume ? stored.origin : origin;
-  const start = await startingDraft(from);
+  const { start, suggested } = await startingDraft(from);
   if (!resume) {
-    const form = freshForm(origin, start);
+    const form = freshForm(origin, { start, suggested });
     keepForm(form);
     return form;
   }
   const kept = readKeptDraft(stored.values);
   const draft = applyKeptDraft(start, kept, deviceSettings.value.temperatureUnit);
-  return { origin: from, keepUntouched: true, start, draft, newBagName: kept.newBagName };
+  return {
+    origin: from,
+    keepUntouched: true,
+    start,
+    suggested,
+    draft,
+    newBagName: kept.newBagName,
+  };
 }
 
 /** A form just started from `origin` (a link's query, or '' for the Log tab). */
-function freshForm(origin: string, start: BrewDraft): FormState {
+function freshForm(origin: string, { start, suggested }: Start): FormState {
   return {
     origin: origin !== '' ? origin : originOf(start.bagId, start.method),
     keepUntouched: origin !== '',
     start,
+    suggested,
     draft: start,
     newBagName: '',
   };
@@ -194,9 +213,10 @@ function useLogForm(params: URLSearchParams) {
     if (next.bagId !== form.draft.bagId || next.method !== form.draft.method) {
       // A new starting point; the running shot and a first bag's name carry over.
       const from = originOf(next.bagId, next.method);
-      void startingDraft(from).then((start) => {
+      void startingDraft(from).then(({ start, suggested }) => {
         const draft = { ...start, timerStartedAt: next.timerStartedAt };
-        update({ origin: from, keepUntouched: true, start, draft, newBagName: form.newBagName });
+        const { newBagName } = form;
+        update({ origin: from, keepUntouched: true, start, suggested, draft, newBagName });
       });
       return;
     }
@@ -299,6 +319,10 @@ export function LogBrew({ params }: ScreenProps): JSX.Element {
     e.preventDefault();
     if (saving.current) return;
     const problems = draftProblems(draft, Date.now(), deviceSettings.value.temperatureUnit);
+    // Untouched method defaults are a suggestion, not a measurement (an empty brew is refused).
+    if (form.form?.suggested && !hasOwnMeasure(form.form.start, draft)) {
+      problems.grindSetting ??= NOTHING_MEASURED;
+    }
     const bagProblem = noBags ? checkValue(BAG_FIELDS.name, newBagName, Date.now()) : null;
     if (bagProblem) problems.bagName = `Coffee name ${bagProblem}`;
     if (Object.keys(problems).length > 0) return form.refuse(problems);
