@@ -182,3 +182,32 @@ async function expectInClearView(page: Page, id: string) {
     expect(box.y + box.height).toBeLessThanOrEqual(bar.y);
   }
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the Save bar is opaque, sits on the tab bar and is in thumb reach (${scheme})`, async ({
+    device,
+  }, testInfo) => {
+    const { page } = device;
+    await page.emulateMedia({ colorScheme: scheme });
+    await openLog(page);
+    const bar = page.locator('.sticky-save');
+    const background = await bar.evaluate((el) => getComputedStyle(el).backgroundColor);
+    // rgb(…) is opaque; rgba(…, a < 1) or transparent would let the form peek through.
+    expect(background).toMatch(/^rgb\(/);
+    const barBox = await bar.boundingBox();
+    const tabs = await page.locator('.tabbar').boundingBox();
+    const save = await page.getByTestId('save-brew').boundingBox();
+    const viewport = page.viewportSize();
+    if (!barBox || !tabs || !save || !viewport) throw new Error('missing boxes');
+    // No gap above the tab bar for the form to show through, edge to edge.
+    expect(Math.abs(barBox.y + barBox.height - tabs.y)).toBeLessThanOrEqual(1);
+    expect(barBox.x).toBeLessThanOrEqual(0);
+    expect(barBox.width).toBeGreaterThanOrEqual(viewport.width);
+    // The primary action is in the lower third of the screen, where the thumb rests.
+    expect(save.y).toBeGreaterThan((viewport.height * 2) / 3);
+    expect(save.height).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: testInfo.outputPath(`form-${scheme}.png`) });
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await page.screenshot({ path: testInfo.outputPath(`form-${scheme}-scrolled.png`) });
+  });
+}
