@@ -158,6 +158,15 @@ test('a bad field far down the form is focused in full view, label included, und
   await expect(page.getByText('Temperature must be at most 100')).toBeVisible();
   await expectInClearView(page, 'f-tempC');
 
+  // Folded away under "More" when the form is saved: it opens, so the field can be seen.
+  await page.getByLabel('Temperature (°C)').fill('150');
+  await press(page, page.locator('details.card summary'));
+  await expect(page.locator('details.card')).not.toHaveAttribute('open', '');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await press(page, page.getByTestId('save-brew'));
+  await expect(field).toBeFocused();
+  await expectInClearView(page, 'f-tempC');
+
   // And from below: the first bad field is above, under the sticky header.
   await page.getByLabel('Temperature (°C)').fill('93');
   await page.getByLabel('Dose (g)').fill('500');

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { BREW_FIELDS, BREW_METHODS } from '../../../../shared/model/entities.js';
 import { brewRatio, isFilter } from '../../../../shared/model/ratio.js';
 import { deviceSettings } from '../device-settings.js';
@@ -121,8 +121,16 @@ function MoreCard(props: { draft: BrewDraft; set: SetDraft; errors: Record<strin
   const { draft, set, errors } = props;
   const filter = isFilter(draft.method);
   const other: NumberField = filter ? 'yieldG' : 'waterG';
+  // A bad field folded away cannot take focus nor be seen: while one of its fields is refused
+  // the card is open, set in a layout effect of every render so it is open before
+  // focusFirstInvalid's timeout runs.
+  const card = useRef<HTMLDetailsElement>(null);
+  const refused = ['grinder', 'tempC', other, 'notes'].some((f) => errors[f]);
+  useLayoutEffect(() => {
+    if (refused && card.current) card.current.open = true;
+  });
   return (
-    <details class="card">
+    <details class="card" ref={card}>
       <summary class="label" style={{ minHeight: 'var(--tap)', alignContent: 'center' }}>
         More: grinder, temperature, {filter ? 'yield' : 'water'}, notes
       </summary>
