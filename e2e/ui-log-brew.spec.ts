@@ -14,8 +14,7 @@ for (const [label, options] of [
       await press(page, page.getByRole('link', { name: 'Log your first brew' }));
       await page.getByLabel('Coffee (a new bag)').fill('Guji Hambela');
       await page.getByLabel('Grind', { exact: true }).fill('2.4.1');
-      await press(page, page.getByRole('button', { name: 'Dose more' }));
-      await press(page, page.getByRole('button', { name: 'Yield more' }));
+      // A first espresso starts at the method's defaults (shared/model/method-defaults.ts).
       await expect(page.getByLabel('Dose (g)')).toHaveValue('18');
       await expect(page.getByLabel('Yield (g)')).toHaveValue('36');
       await expect(page.locator('.ratio-big')).toHaveText('1:2.0');

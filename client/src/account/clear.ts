@@ -7,19 +7,24 @@ import { newMeta } from '../data/meta.js';
  * measured offset to the server's clock is kept: it describes the device, not the account.
  */
 export async function clearLocalData(db: DialInDb): Promise<void> {
-  await db.transaction('rw', [db.bags, db.brews, db.outbox, db.meta, db.history], async () => {
-    const old = await db.meta.get('device');
-    await Promise.all([
-      db.bags.clear(),
-      db.brews.clear(),
-      db.outbox.clear(),
-      db.meta.clear(),
-      db.history.clear(),
-    ]);
-    await db.meta.put({
-      ...newMeta(),
-      clockOffsetMs: old?.clockOffsetMs ?? 0,
-      clockOffsetRttMs: old?.clockOffsetRttMs ?? null,
-    });
-  });
+  await db.transaction(
+    'rw',
+    [db.bags, db.brews, db.outbox, db.meta, db.history, db.drafts],
+    async () => {
+      const old = await db.meta.get('device');
+      await Promise.all([
+        db.bags.clear(),
+        db.brews.clear(),
+        db.outbox.clear(),
+        db.meta.clear(),
+        db.history.clear(),
+        db.drafts.clear(),
+      ]);
+      await db.meta.put({
+        ...newMeta(),
+        clockOffsetMs: old?.clockOffsetMs ?? 0,
+        clockOffsetRttMs: old?.clockOffsetRttMs ?? null,
+      });
+    },
+  );
 }

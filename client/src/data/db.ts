@@ -3,6 +3,7 @@ import { retryTransactionsOnConnectionLoss } from './reopen.js';
 import {
   type BagRecord,
   type BrewRecord,
+  type DraftRecord,
   type HistoryEntry,
   type MetaRecord,
   type OutboxEntry,
@@ -26,6 +27,7 @@ export type DialInDb = Dexie & {
   outbox: Table<OutboxEntry, number>;
   meta: Table<MetaRecord, string>;
   history: Table<HistoryEntry, number>;
+  drafts: Table<DraftRecord, string>;
   /** The device wall clock (uncorrected); see clock.ts for the server-corrected one. */
   now: () => number;
 };

@@ -14,6 +14,7 @@ export {
   updateBrew,
 } from './actions.js';
 export { createDb } from './db.js';
+export { type DraftContent, discardDraft, loadDraft, saveDraft } from './drafts.js';
 export { ValidationError } from './errors.js';
 export { restoreFromHistory } from './history.js';
 export { discardRejected, retryRejected } from './outbox.js';
@@ -31,4 +32,4 @@ export {
   recentBrews,
   rejectedEntries,
 } from './queries.js';
-export type { BrewRecord, MetaRecord, OutboxEntry } from './schema.js';
+export type { BrewRecord, DraftRecord, MetaRecord, OutboxEntry } from './schema.js';

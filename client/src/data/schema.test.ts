@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createBrew, newBrewFrom } from './actions.js';
 import { createDb } from './db.js';
+import { loadDraft, saveDraft } from './drafts.js';
 import { outboxCounts } from './queries.js';
 import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema.js';
 
@@ -23,9 +24,9 @@ describe('schema versions', () => {
     );
   });
 
-  it('upgrade a database written by version N-1 without losing anything', async () => {
+  it('upgrade a database written by version 1 without losing anything', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    const old = openAtVersion(name, SCHEMA_VERSION - 1);
+    const old = openAtVersion(name, 1);
     const bagId = crypto.randomUUID();
     const clock = '000001764148200000-00000-devA';
     await old.table('bags').put({ id: bagId, clocks: { name: clock }, name: 'Old bag' });
@@ -49,7 +50,7 @@ describe('schema versions', () => {
       previous: {},
       createdAt: 1,
     });
-    expect(old.verno).toBe(SCHEMA_VERSION - 1);
+    expect(old.verno).toBe(1);
     old.close();
 
     const db = createDb(name);
@@ -62,6 +63,41 @@ describe('schema versions', () => {
     expect(await newBrewFrom(db, bagId, 'espresso')).toMatchObject({ doseG: 17 });
     await createBrew(db, { bagId, method: 'espresso', doseG: 18 });
     expect(await db.outbox.count()).toBe(2);
+    await db.delete();
+  });
+
+  it('upgrade a database written by the previous version (2 → 3: drafts) intact', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = openAtVersion(name, SCHEMA_VERSION - 1);
+    const bagId = crypto.randomUUID();
+    const clock = '000001764148200000-00000-devA';
+    await old.table('bags').put({ id: bagId, clocks: { name: clock }, name: 'Old bag' });
+    await old.table('outbox').add({
+      mutationId: crypto.randomUUID(),
+      accountId: null,
+      entity: 'bag',
+      rowId: bagId,
+      hlc: clock,
+      patch: { name: 'Old bag' },
+      previous: {},
+      state: 'rejected',
+      createdAt: 1,
+    });
+    await old
+      .table('history')
+      .add({ entity: 'bag', rowId: bagId, field: 'name', value: 'A', clock, at: 1 });
+    expect(old.verno).toBe(SCHEMA_VERSION - 1);
+    old.close();
+
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect((await db.bags.get(bagId))?.name).toBe('Old bag');
+    expect(await outboxCounts(db)).toEqual({ pending: 0, rejected: 1 });
+    expect(await db.history.count()).toBe(1);
+    expect(await db.drafts.count()).toBe(0);
+    await saveDraft(db, 'log', { origin: '', values: { doseG: '18' } });
+    expect((await loadDraft(db, 'log'))?.values).toEqual({ doseG: '18' });
     await db.delete();
   });
 });

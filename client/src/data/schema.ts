@@ -13,6 +13,8 @@ import type { ErrorBody } from '../../../shared/protocol/errors.js';
  * 1 — bags, brews, outbox (no states: every entry was pending), meta.
  * 2 — outbox `state` (pending | sent | queued | rejected), `history` of overwritten values,
  *     the `[bagId+method]` index that `newBrewFrom` reads.
+ * 3 — `drafts`: an unsaved form per account (drafts.ts); local only, never synced. Nothing to
+ *     upgrade: a device on version 2 had no drafts.
  */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
@@ -39,6 +41,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         .modify((entry: { state?: OutboxState }) => {
           entry.state ??= 'pending';
         }),
+  },
+  {
+    version: 3,
+    stores: { drafts: 'key' },
   },
 ];
 
@@ -102,6 +108,22 @@ export interface MetaRecord {
   lastSyncedAt: number | null;
   /** The server answered 401: keep everything, stop syncing until the same account logs in. */
   signedOutOnServer: boolean;
+}
+
+/**
+ * A form left unsaved (drafts.ts). `values` is the form's own shape, checked by the UI when it
+ * reads one back; the data layer only keeps it.
+ */
+export interface DraftRecord {
+  /** `<account id or "anonymous">|<form>`: one account's draft is never found under another. */
+  key: string;
+  /** The form, e.g. `log`. */
+  form: string;
+  /** Where the form was opened from (its link's query), so a reload restores, not restarts. */
+  origin: string;
+  values: Record<string, unknown>;
+  /** Device ms of the last change. */
+  updatedAt: number;
 }
 
 /** A local value that a write from another device replaced. */

@@ -1,11 +1,14 @@
 import type { JSX } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { BREW_FIELDS, BREW_METHODS } from '../../../../shared/model/entities.js';
 import { brewRatio, isFilter } from '../../../../shared/model/ratio.js';
+import { deviceSettings } from '../device-settings.js';
 import type { BrewDraft } from '../logic/brew-draft.js';
-import { parseNumber } from '../logic/brew-draft.js';
+import { parseNumber, temperatureRange } from '../logic/brew-draft.js';
 import { METHOD_LABELS } from '../logic/format.js';
-import { stepGrind } from '../logic/grind.js';
-import { stepNumber } from '../logic/step.js';
+import { stepGrind, whyGrindCannotStep } from '../logic/grind.js';
+import { stepNumber, stepWhole } from '../logic/step.js';
+import { toDisplayTemperature } from '../logic/temperature.js';
 import { Field } from './field.js';
 import { Rating } from './rating.js';
 import { RatioDisplay } from './ratio-display.js';
@@ -23,14 +26,27 @@ export interface BrewFormProps {
 
 type NumberField = 'doseG' | 'yieldG' | 'waterG' | 'timeS' | 'tempC';
 
-/** Step sizes a barista actually turns: 0.1 g of dose, 0.5 g of yield, 5 g of water, 1 s. */
-const STEPS: Record<NumberField, { step: number; start: number }> = {
-  doseG: { step: 0.1, start: 18 },
-  yieldG: { step: 0.5, start: 36 },
-  waterG: { step: 5, start: 250 },
-  timeS: { step: 1, start: 28 },
-  tempC: { step: 1, start: 93 },
+/**
+ * Step sizes a barista actually turns: 0.1 g of dose and yield (a scale's resolution), 5 g of
+ * water, 1 s, one degree. `holdWhole`: a held − or + moves by whole grams instead, so 18 → 30
+ * is a second's hold and not 120 taps. `start` is where an empty field's first step lands.
+ */
+const STEPS: Record<NumberField, { step: number; start: number; holdWhole: boolean }> = {
+  doseG: { step: 0.1, start: 18, holdWhole: true },
+  yieldG: { step: 0.1, start: 36, holdWhole: true },
+  waterG: { step: 5, start: 250, holdWhole: false },
+  timeS: { step: 1, start: 28, holdWhole: false },
+  tempC: { step: 1, start: 93, holdWhole: false },
 };
+
+/** A field's range and first step in the unit shown (only temperature has another unit). */
+function shownRange(field: NumberField) {
+  const spec = BREW_FIELDS[field];
+  const { start } = STEPS[field];
+  if (field !== 'tempC') return { min: spec.min, max: spec.max, start };
+  const unit = deviceSettings.value.temperatureUnit;
+  return { ...temperatureRange(unit), start: toDisplayTemperature(start, unit) };
+}
 
 type SetDraft = (patch: Partial<BrewDraft>) => void;
 
@@ -44,8 +60,8 @@ function NumberStepper(props: {
   set: SetDraft;
 }): JSX.Element {
   const { draft, field, set } = props;
-  const spec = BREW_FIELDS[field];
-  const { step, start } = STEPS[field];
+  const { step, holdWhole } = STEPS[field];
+  const { min, max, start } = shownRange(field);
   const current = parseNumber(draft[field]);
   return (
     <Stepper
@@ -55,9 +71,13 @@ function NumberStepper(props: {
       value={draft[field]}
       error={props.error ?? null}
       onInput={(text) => set({ [field]: text })}
-      onStep={(dir) => {
+      onStep={(dir, held) => {
         const base = current === null || Number.isNaN(current) ? null : current;
-        set({ [field]: String(stepNumber(base, dir * step, spec.min, spec.max, start)) });
+        const next =
+          held && holdWhole
+            ? stepWhole(base, dir, min, max, start)
+            : stepNumber(base, dir * step, min, max, start);
+        set({ [field]: String(next) });
       }}
     />
   );
@@ -101,8 +121,16 @@ function MoreCard(props: { draft: BrewDraft; set: SetDraft; errors: Record<strin
   const { draft, set, errors } = props;
   const filter = isFilter(draft.method);
   const other: NumberField = filter ? 'yieldG' : 'waterG';
+  // A bad field folded away cannot take focus nor be seen: while one of its fields is refused
+  // the card is open, set in a layout effect of every render so it is open before
+  // focusFirstInvalid's timeout runs.
+  const card = useRef<HTMLDetailsElement>(null);
+  const refused = ['grinder', 'tempC', other, 'notes'].some((f) => errors[f]);
+  useLayoutEffect(() => {
+    if (refused && card.current) card.current.open = true;
+  });
   return (
-    <details class="card">
+    <details class="card" ref={card}>
       <summary class="label" style={{ minHeight: 'var(--tap)', alignContent: 'center' }}>
         More: grinder, temperature, {filter ? 'yield' : 'water'}, notes
       </summary>
@@ -122,7 +150,7 @@ function MoreCard(props: { draft: BrewDraft; set: SetDraft; errors: Record<strin
           draft={draft}
           field="tempC"
           label="Temperature"
-          unit="°C"
+          unit={`°${deviceSettings.value.temperatureUnit}`}
           error={errors.tempC}
           set={set}
         />
@@ -156,6 +184,8 @@ function MoreCard(props: { draft: BrewDraft; set: SetDraft; errors: Record<strin
  */
 export function BrewForm({ draft, onChange, errors, coffee }: BrewFormProps): JSX.Element {
   const set: SetDraft = (patch) => onChange({ ...draft, ...patch });
+  // Why the last Finer/Coarser did nothing; cleared by the next step that works or by typing.
+  const [grindNote, setGrindNote] = useState<string | null>(null);
   const filter = isFilter(draft.method);
   const out: NumberField = filter ? 'waterG' : 'yieldG';
   const ratio = brewRatio({
@@ -176,8 +206,16 @@ export function BrewForm({ draft, onChange, errors, coffee }: BrewFormProps): JS
           decLabel="finer"
           incLabel="coarser"
           error={errors.grindSetting ?? null}
-          onInput={(text) => set({ grindSetting: text })}
-          onStep={(dir) => set({ grindSetting: stepGrind(draft.grindSetting, dir) })}
+          note={grindNote}
+          onInput={(text) => {
+            setGrindNote(null);
+            set({ grindSetting: text });
+          }}
+          onStep={(dir) => {
+            const why = whyGrindCannotStep(draft.grindSetting);
+            setGrindNote(why);
+            if (why === null) set({ grindSetting: stepGrind(draft.grindSetting, dir) });
+          }}
         />
         <div class="grid-2">
           <NumberStepper
@@ -200,7 +238,12 @@ export function BrewForm({ draft, onChange, errors, coffee }: BrewFormProps): JS
         <RatioDisplay ratio={ratio} method={draft.method} />
       </div>
       <div class="card stack">
-        <ShotTimer onTime={(s) => set({ timeS: s === null ? '' : String(s) })} />
+        <ShotTimer
+          startedAt={draft.timerStartedAt}
+          onStart={(at) => set({ timerStartedAt: at })}
+          onStop={(s) => set({ timerStartedAt: null, timeS: String(s) })}
+          onReset={() => set({ timerStartedAt: null, timeS: '' })}
+        />
         <NumberStepper
           draft={draft}
           field="timeS"

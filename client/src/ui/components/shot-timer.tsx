@@ -1,62 +1,73 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 export interface ShotTimerProps {
-  /** Called with whole seconds when the timer stops (and on reset, with null). */
-  onTime: (seconds: number | null) => void;
+  /**
+   * When the running shot started (epoch ms), or null when stopped. Owned by the form's draft,
+   * so a shot keeps counting across tab switches, reloads and a killed app.
+   */
+  startedAt: number | null;
+  onStart: (startedAt: number) => void;
+  /** The timer stopped: whole seconds, which the form puts in Time. */
+  onStop: (seconds: number) => void;
+  /** Reset: the timer and Time are cleared. */
+  onReset: () => void;
+}
+
+/** Seconds since `startedAt` by the wall clock, never negative (a clock set back mid-shot). */
+function secondsSince(startedAt: number): number {
+  return Math.max(0, (Date.now() - startedAt) / 1000);
 }
 
 /**
- * A stopwatch for the shot. It reads `performance.now()` rather than counting ticks, so a
- * throttled background tab or a slow frame never makes the shot look shorter.
+ * A stopwatch for the shot: one tap starts it, one tap stops it and fills Time. It reads the
+ * wall clock rather than counting ticks, so a throttled background tab or a slow frame never
+ * makes the shot look shorter, and a start stored before a reload goes on counting.
  */
-export function ShotTimer({ onTime }: ShotTimerProps): JSX.Element {
-  const [startedAt, setStartedAt] = useState<number | null>(null);
-  const [elapsed, setElapsed] = useState(0);
-  const frame = useRef(0);
+export function ShotTimer({ startedAt, onStart, onStop, onReset }: ShotTimerProps): JSX.Element {
+  const [shown, setShown] = useState(startedAt === null ? 0 : secondsSince(startedAt));
 
   useEffect(() => {
     if (startedAt === null) return;
+    let frame = 0;
     const tick = () => {
-      setElapsed((performance.now() - startedAt) / 1000);
-      frame.current = window.setTimeout(tick, 100);
+      setShown(secondsSince(startedAt));
+      frame = window.setTimeout(tick, 100);
     };
     tick();
-    return () => window.clearTimeout(frame.current);
+    return () => window.clearTimeout(frame);
   }, [startedAt]);
 
   const running = startedAt !== null;
   const toggle = () => {
-    if (running) {
-      const s = Math.round((performance.now() - startedAt) / 1000);
-      setStartedAt(null);
-      setElapsed(s);
-      onTime(s);
+    if (startedAt !== null) {
+      const s = Math.round(secondsSince(startedAt));
+      setShown(s);
+      onStop(s);
     } else {
-      setElapsed(0);
-      setStartedAt(performance.now());
+      setShown(0);
+      onStart(Date.now());
     }
   };
   const reset = () => {
-    setStartedAt(null);
-    setElapsed(0);
-    onTime(null);
+    setShown(0);
+    onReset();
   };
 
   return (
     <div class={`timer${running ? ' timer-running' : ''}`}>
-      <span class="timer-value" role="timer" aria-live="off">
-        {elapsed.toFixed(1)} s
+      <span class="timer-value" role="timer" aria-live="off" data-testid="timer-value">
+        {shown.toFixed(1)} s
       </span>
       <button
         type="button"
-        class={`btn ${running ? 'btn-danger' : 'btn-primary'}`}
+        class={`btn btn-big ${running ? 'btn-danger' : 'btn-primary'}`}
         onClick={toggle}
         aria-label={running ? 'Stop the shot timer' : 'Start the shot timer'}
       >
         {running ? 'Stop' : 'Start'}
       </button>
-      <button type="button" class="btn" onClick={reset} disabled={running || elapsed === 0}>
+      <button type="button" class="btn" onClick={reset} disabled={running || shown === 0}>
         Reset
       </button>
     </div>

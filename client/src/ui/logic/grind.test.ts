@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareGrind, stepGrind } from './grind.js';
+import { compareGrind, stepGrind, whyGrindCannotStep } from './grind.js';
 
 describe('stepGrind', () => {
   it('steps the last part of a multi-part setting', () => {
@@ -12,10 +12,13 @@ describe('stepGrind', () => {
     expect(stepGrind('3.05', 1)).toBe('3.06');
     expect(stepGrind('12 clicks', 2)).toBe('14 clicks');
   });
-  it('never goes below zero and starts an empty setting', () => {
+  it('never goes below zero and leaves an empty setting empty, saying why', () => {
     expect(stepGrind('2.4.0', -1)).toBe('2.4.0');
-    expect(stepGrind('', 1)).toBe('1');
-    expect(stepGrind('', -1)).toBe('0');
+    expect(stepGrind('', 1)).toBe('');
+    expect(stepGrind('', -1)).toBe('');
+    expect(whyGrindCannotStep('')).toMatch(/nothing to step/);
+    expect(whyGrindCannotStep('fine')).toMatch(/no number/);
+    expect(whyGrindCannotStep('2.4.1')).toBeNull();
   });
   it('leaves text without digits alone', () => {
     expect(stepGrind('fine', 1)).toBe('fine');

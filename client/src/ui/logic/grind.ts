@@ -6,13 +6,21 @@
 
 const LAST_DIGITS = /(\d+)(\D*)$/;
 
-/** Steps the last number of a grind setting by `delta`, never below 0. */
+/**
+ * Why a setting cannot be stepped, or null when it can. "Finer" from nothing has no meaning
+ * (grinders number their dials differently, and some count finer upwards), so an empty or
+ * digit-less setting is left alone and the person is told why.
+ */
+export function whyGrindCannotStep(setting: string): string | null {
+  if (setting.trim() === '') return 'Type a grind setting first: there is nothing to step from.';
+  if (!LAST_DIGITS.test(setting)) return 'This grind setting has no number to step.';
+  return null;
+}
+
+/** Steps the last number of a grind setting by `delta`, never below 0; no digits, no change. */
 export function stepGrind(setting: string, delta: number): string {
   const match = LAST_DIGITS.exec(setting);
-  if (!match || match[1] === undefined) {
-    // Nothing to step yet: start a plain numeric setting so the stepper is never dead.
-    return setting.trim() === '' ? String(Math.max(0, delta)) : setting;
-  }
+  if (!match || match[1] === undefined) return setting;
   const digits = match[1];
   const next = Math.max(0, Number(digits) + delta);
   const padded = String(next).padStart(digits.length, '0');

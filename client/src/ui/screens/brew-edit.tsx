@@ -13,7 +13,9 @@ import {
 import { bags, db } from '../app-state.js';
 import { BrewForm } from '../components/brew-form.js';
 import { CoffeePicker } from '../components/coffee-picker.js';
+import { focusFirstInvalid } from '../components/field.js';
 import { RefusedBanner, refusedChange } from '../components/refused-banner.js';
+import { deviceSettings } from '../device-settings.js';
 import {
   type BrewDraft,
   draftFrom,
@@ -34,8 +36,9 @@ function useStoredBrew(id: string) {
     void getBrew(db, id).then((brew) => {
       if (!brew || brew.deletedAt !== null) setMissing(true);
       else {
-        setDraft(draftFrom(brew));
-        setOpened(draftFrom(brew));
+        const unit = deviceSettings.value.temperatureUnit;
+        setDraft(draftFrom(brew, 'espresso', unit));
+        setOpened(draftFrom(brew, 'espresso', unit));
       }
     });
   }, [id]);
@@ -53,9 +56,10 @@ async function saveEdit(
   opened: BrewDraft | null,
   refused?: OutboxEntry,
 ) {
-  const full = { ...draftPatch(draft), ...(draft.bagId ? { bagId: draft.bagId } : {}) };
-  const patch =
-    refused || !opened ? full : changedFields(full, { ...draftPatch(opened), bagId: opened.bagId });
+  const unit = deviceSettings.value.temperatureUnit;
+  const full = { ...draftPatch(draft, unit), ...(draft.bagId ? { bagId: draft.bagId } : {}) };
+  const before = opened && { ...draftPatch(opened, unit), bagId: opened.bagId };
+  const patch = refused || !before ? full : changedFields(full, before);
   if (refused) await discardRejected(db, refused.mutationId);
   const row = await getBrew(db, id);
   if (row) await updateBrew(db, id, patch);
@@ -90,9 +94,9 @@ export function BrewEdit({ id, params }: ScreenProps): JSX.Element {
   async function save(e: Event) {
     e.preventDefault();
     if (!draft) return;
-    const problems = draftProblems(draft, Date.now());
+    const problems = draftProblems(draft, Date.now(), deviceSettings.value.temperatureUnit);
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) return focusFirstInvalid();
     try {
       await saveEdit(id, draft, opened, refused);
       showToast('Brew updated');
@@ -123,7 +127,7 @@ export function BrewEdit({ id, params }: ScreenProps): JSX.Element {
         draft={draft}
         onChange={(next) => {
           setDraft(next);
-          setErrors(draftProblems(next, Date.now()));
+          setErrors(draftProblems(next, Date.now(), deviceSettings.value.temperatureUnit));
         }}
         errors={errors}
         coffee={coffee}
