@@ -15,7 +15,7 @@ export {
 } from './actions.js';
 export { createDb } from './db.js';
 export { ValidationError } from './errors.js';
-export { restoreFromHistory } from './history.js';
+export { type HistoryFilter, type HistoryRow, historyRows, restoreFromHistory } from './history.js';
 export { discardRejected, retryRejected } from './outbox.js';
 export {
   type BagItem,
