@@ -92,7 +92,7 @@ test('story 2: phone and laptop on one account merge per field; the later write 
   // A lost: its value is in A's History, and restoring it is a new write that reaches B.
   await goTo(a, '#/history');
   const changed = a.getByRole('region', { name: 'Changed on another device' });
-  await expect(changed).toContainText('Brew Notes: A: too sour → B: sweet, long finish');
+  await expect(changed).toContainText('Notes A: too sour → B: sweet, long finish');
   await changed.getByRole('button', { name: 'Restore A: too sour' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Value restored' })).toBeVisible();
   expect(await brewNotes(a, id)).toBe('A: too sour');

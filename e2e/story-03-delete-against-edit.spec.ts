@@ -49,7 +49,7 @@ test('story 3: a bag deleted offline on one device while edited on another ends 
   // A, with no signal, deletes the bag; the app offers an undo.
   await phone.context.setOffline(true);
   await goTo(a, `#/bag/${id}`);
-  await a.getByRole('button', { name: 'Delete', exact: true }).click();
+  await a.getByRole('button', { name: 'Delete bag', exact: true }).click();
   await expect(a).toHaveURL(/#\/bags$/);
   const toast = a.getByRole('status').filter({ hasText: 'Deleted “Contested Kenya”' });
   await expect(toast.getByRole('button', { name: 'Undo' })).toBeVisible();

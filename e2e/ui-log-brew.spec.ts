@@ -28,8 +28,11 @@ for (const [label, options] of [
       await expect(row).toContainText('18 g → 36 g');
       await expect(row).toContainText('1:2.0');
       await expect(row).toContainText('Balanced');
-      // Not signed in: nothing has reached a server, and the row says so.
-      await expect(row.locator('[data-unsynced="true"]')).toBeVisible();
+      // Not signed in: nothing has reached a server, and the list says so once (not per row).
+      await expect(
+        page.getByRole('link', { name: 'Not backed up — sign up to sync' }),
+      ).toBeVisible();
+      await expect(row.locator('[data-unsynced="true"]')).toHaveCount(0);
       await page.reload();
       await expect(page.locator('.brew-item')).toHaveCount(1);
       await expect(page.locator('.brew-item').first()).toContainText('grind 2.4.1');

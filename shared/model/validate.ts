@@ -1,6 +1,9 @@
 import { type Entity, FIELDS, type FieldSpec } from './entities.js';
 
-/** One problem with one field, phrased for a person: "doseG must be at most 100". */
+/**
+ * One problem with one field. `message` has no field name ("must be at most 100"): a form puts
+ * its own label before it ("Dose must be at most 100"), never the key.
+ */
 export interface FieldProblem {
   field: string;
   message: string;

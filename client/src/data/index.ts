@@ -16,7 +16,7 @@ export {
 export { createDb } from './db.js';
 export { type DraftContent, discardDraft, loadDraft, saveDraft } from './drafts.js';
 export { ValidationError } from './errors.js';
-export { restoreFromHistory } from './history.js';
+export { type HistoryFilter, type HistoryRow, historyRows, restoreFromHistory } from './history.js';
 export { discardRejected, retryRejected } from './outbox.js';
 export {
   type BagItem,

@@ -100,6 +100,25 @@ describe('sync engine triggers', () => {
     await vi.waitFor(() => expect(pulls(phone).length).toBeGreaterThan(hidden + 1), WAIT);
   });
 
+  it('after a failed sync says when it tries again, and tries then', async () => {
+    const host = controllableHost();
+    const phone = await signedIn(host, 60_000);
+    phone.engine.start();
+    await vi.waitFor(() => expect(pulls(phone)).toHaveLength(1), WAIT);
+    await setup.server.hook(ROUTES.test.failNextPush.path, { status: 500 });
+    await createBag(phone.db, { name: 'A' });
+    const before = Date.now();
+    await vi.waitFor(() => expect(phone.engine.status.get().state).toBe('error'), WAIT);
+    const { retryAt, lastError } = phone.engine.status.get();
+    expect(lastError?.code).toBe('internal');
+    expect(retryAt).toBeGreaterThanOrEqual(before + 60_000);
+    expect(retryAt).toBeLessThanOrEqual(Date.now() + 60_000);
+
+    await phone.engine.syncNow();
+    expect(phone.engine.status.get()).toMatchObject({ state: 'idle', retryAt: null });
+    await phone.engine.stop();
+  });
+
   it('lets only one context sync at a time (lease fallback without Web Locks)', async () => {
     const host = controllableHost();
     const phone = await signedIn(host, 60_000);

@@ -166,7 +166,7 @@ export class SyncEngine {
       return { ok: true, skipped: 'anonymous' };
     }
     if (meta.signedOutOnServer) {
-      this.store.set({ state: 'error', lastError: signedOut() });
+      this.store.set({ state: 'error', lastError: signedOut(), retryAt: null });
       await this.refresh();
       return { ok: false, error: signedOut() };
     }
@@ -187,10 +187,15 @@ export class SyncEngine {
     });
     const outcome: SyncOutcome = locked.skipped ? { ok: true, skipped: 'locked' } : locked.value;
     if (outcome.ok) {
-      this.store.set({ state: this.offlineOr('idle'), lastError: null });
+      this.store.set({ state: this.offlineOr('idle'), lastError: null, retryAt: null });
     } else {
       const state = outcome.error.code === 'network' ? 'offline' : 'error';
-      this.store.set({ state, lastError: outcome.error, progress: null });
+      // The next try is the periodic sync (only while started and visible), restarted now so
+      // the time the user is told holds.
+      const periodic = this.stops.length > 0 && this.env.isVisible();
+      if (periodic) this.setInterval(true);
+      const retryAt = periodic ? Date.now() + (this.options.intervalMs ?? 30_000) : null;
+      this.store.set({ state, lastError: outcome.error, progress: null, retryAt });
     }
     await this.refresh();
     return outcome;

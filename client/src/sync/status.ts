@@ -16,6 +16,11 @@ export interface SyncStatus {
   /** Device ms of the last complete pull. */
   lastSyncedAt: number | null;
   lastError: SyncError | null;
+  /**
+   * Device ms of the engine's next try after a failed sync (its periodic sync, restarted at the
+   * failure); null when none is scheduled (no failure, or the page is hidden).
+   */
+  retryAt: number | null;
   /** Rows done/total while a pull runs; null otherwise. */
   progress: PullProgress | null;
   accountId: string | null;
@@ -31,6 +36,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   rejected: 0,
   lastSyncedAt: null,
   lastError: null,
+  retryAt: null,
   progress: null,
   accountId: null,
   email: null,

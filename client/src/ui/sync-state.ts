@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { askWorkerReplay } from '../pwa/index.js';
 import type { SyncEngine } from '../sync/index.js';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/status.js';
-import { db, online } from './app-state.js';
+import { counts, db, meta, online } from './app-state.js';
 import { loadOnce } from './load-once.js';
 
 /**
@@ -35,16 +35,26 @@ export function syncNow(): void {
   );
 }
 
-/** The pill's state: the browser's own offline flag wins, it is the quickest to know. */
+/**
+ * What the screens show of sync. The browser's own offline flag wins: it is the quickest to
+ * know. The counts and the account are the page's own live reads of the outbox and the meta
+ * row, so they equal the outbox from the first paint, before the engine's chunk is here and
+ * whatever the engine last reported.
+ */
 export const syncView = computed(() => {
   const s = syncStatus.value;
+  const { pending, rejected } = counts.value;
+  const stored = meta.value;
+  const accountId = stored === undefined ? s.accountId : stored.accountId;
   return {
     state: online.value ? s.state : ('offline' as const),
-    pending: s.pending,
-    rejected: s.rejected,
-    lastSyncedAt: s.lastSyncedAt,
-    signedIn: s.accountId !== null,
+    pending,
+    rejected,
+    lastSyncedAt: stored === undefined ? s.lastSyncedAt : stored.lastSyncedAt,
+    signedIn: accountId !== null,
     progress: s.progress,
+    lastError: s.lastError,
+    retryAt: s.retryAt,
   };
 });
 

@@ -1,4 +1,4 @@
-import type { BrewMethod } from '../../../../shared/model/entities.js';
+import type { BrewMethod, RoastLevel } from '../../../../shared/model/entities.js';
 import { type DeviceSettings, deviceSettings } from '../device-settings.js';
 
 type HourCycle = DeviceSettings['hourCycle'];
@@ -14,6 +14,35 @@ export const METHOD_LABELS: Record<BrewMethod, string> = {
   other: 'Other',
 };
 
+/** Roast levels as a person reads them; "unknown" (kept for old rows) reads like no level. */
+export const ROAST_LABELS: Record<RoastLevel, string> = {
+  light: 'Light',
+  medium: 'Medium',
+  dark: 'Dark',
+  unknown: 'Not set',
+};
+
+/** The bag form's labels, also used to word the bag's field errors and its history rows. */
+export const BAG_LABELS = {
+  name: 'Name',
+  roaster: 'Roaster',
+  origin: 'Origin',
+  process: 'Process',
+  variety: 'Variety',
+  roastLevel: 'Roast level',
+  roastDate: 'Roast date',
+  weightG: 'Weight (g)',
+  notes: 'Notes',
+  archived: 'Archived',
+} as const satisfies Record<string, string>;
+
+/** A bag field's label; a field without one reads "A value", never its key. */
+export function bagLabel(field: string): string {
+  return Object.hasOwn(BAG_LABELS, field)
+    ? BAG_LABELS[field as keyof typeof BAG_LABELS]
+    : 'A value';
+}
+
 /** The local calendar day of an instant, as YYYY-MM-DD (the grouping key of the brew list). */
 export function localDay(ms: number): string {
   const d = new Date(ms);
@@ -25,7 +54,7 @@ export function localDay(ms: number): string {
 // One formatter each: `toLocale…String` builds a new Intl formatter per call (~0.1 ms), which
 // a list of 40 brews would pay 40 times in the frame of a save.
 const TIMES = {
-  locale: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }),
+  locale: new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }),
   h12: new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }),
   h23: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
 };
@@ -34,6 +63,19 @@ const DAY = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
   month: 'short',
 });
+const DAY_OF_YEAR = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+const SHORT_DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const SHORT_DAY_OF_YEAR = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+const CALENDAR_DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** "09:32" or "9:32 AM": the locale's clock unless this device chose 12 or 24 hours. */
 export function clockTime(
@@ -43,13 +85,32 @@ export function clockTime(
   return TIMES[hourCycle].format(ms);
 }
 
-/** "Today", "Yesterday", or "Tue 24 Nov" for a local day key, relative to `nowMs`. */
+/** A local day key (YYYY-MM-DD) as a local Date at midnight. */
+function dateOfDay(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+/**
+ * "Today", "Yesterday", "Tue 24 Nov", or "Thu 20 Nov 2025" for a local day key, relative to
+ * `nowMs`: a day of another year says which.
+ */
 export function dayLabel(day: string, nowMs: number): string {
   if (day === localDay(nowMs)) return 'Today';
   if (day === localDay(nowMs - DAY_MS)) return 'Yesterday';
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-  return DAY.format(date);
+  const date = dateOfDay(day);
+  return (date.getFullYear() === new Date(nowMs).getFullYear() ? DAY : DAY_OF_YEAR).format(date);
+}
+
+/** "2 Dec 08:14" (with the year when it is not this year): an instant in a sentence. */
+export function dateTime(ms: number, nowMs: number): string {
+  const sameYear = new Date(ms).getFullYear() === new Date(nowMs).getFullYear();
+  return `${(sameYear ? SHORT_DAY : SHORT_DAY_OF_YEAR).format(ms)} ${clockTime(ms)}`;
+}
+
+/** A calendar date (YYYY-MM-DD, local) in the locale's words: "20 Nov 2026". */
+export function calendarDate(day: string): string {
+  return CALENDAR_DATE.format(dateOfDay(day));
 }
 
 /** Whole days from a roast date (YYYY-MM-DD, local) to `nowMs`; null without a date. */

@@ -1,15 +1,55 @@
-import type { JSX } from 'preact';
+import { Fragment, type JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { BrewMethod } from '../../../../shared/model/entities.js';
-import { brewsOfBag, deleteBag, restoreBag, updateBag } from '../../data/index.js';
+import { type BagItem, brewsOfBag, deleteBag, restoreBag, updateBag } from '../../data/index.js';
 import { bags, db, now } from '../app-state.js';
 import { BrewList } from '../components/brew-list.js';
 import { DialInChart } from '../components/dial-in-chart.js';
 import { HintCard } from '../components/hint-card.js';
+import { deviceSettings } from '../device-settings.js';
 import { liveSignal } from '../live-signal.js';
-import { daysSince } from '../logic/format.js';
+import { bestRecentBrew } from '../logic/best-brew.js';
+import {
+  calendarDate,
+  daysSince,
+  grams,
+  METHOD_LABELS,
+  plural,
+  ROAST_LABELS,
+} from '../logic/format.js';
 import { navigate } from '../router.js';
+import { syncView } from '../sync-state.js';
 import { showToast } from '../toast-state.js';
+
+/** Everything entered about a bag, each under its label; nothing left out. */
+function BagFacts({ bag, nowMs }: { bag: BagItem; nowMs: number }): JSX.Element {
+  const days = daysSince(bag.roastDate, nowMs);
+  const facts: [string, string][] = [];
+  if (bag.roaster) facts.push(['Roaster', bag.roaster]);
+  if (bag.origin) facts.push(['Origin', bag.origin]);
+  if (bag.process) facts.push(['Process', bag.process]);
+  if (bag.variety) facts.push(['Variety', bag.variety]);
+  facts.push(['Roast level', bag.roastLevel ? ROAST_LABELS[bag.roastLevel] : 'Not set']);
+  facts.push([
+    'Roasted',
+    bag.roastDate
+      ? `${calendarDate(bag.roastDate)} · ${plural(days ?? 0, 'day')} off roast`
+      : 'Not set',
+  ]);
+  if (bag.weightG !== null) facts.push(['Weight', grams(bag.weightG)]);
+  if (bag.notes) facts.push(['Notes', bag.notes]);
+  if (bag.archived) facts.push(['Status', 'Archived']);
+  return (
+    <dl class="kv bag-facts" data-testid="bag-facts">
+      {facts.map(([label, value]) => (
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
 
 /** One bag: what it is, how it is dialling in (chart + hint), and its brews. */
 export function BagDetail({ id }: { id: string }): JSX.Element {
@@ -33,7 +73,7 @@ export function BagDetail({ id }: { id: string }): JSX.Element {
     ...new Set(list.map((b) => b.method).filter((m): m is BrewMethod => m !== null)),
   ];
   const method = picked && methods.includes(picked) ? picked : (methods[0] ?? 'espresso');
-  const days = daysSince(bag.roastDate, now.value);
+  const best = bestRecentBrew(list);
 
   async function remove() {
     await deleteBag(db, id);
@@ -48,17 +88,24 @@ export function BagDetail({ id }: { id: string }): JSX.Element {
 
   return (
     <div class="stack">
-      <div>
+      <div class="stack">
         <h1>{bag.name}</h1>
-        <p class="muted">
-          {[bag.roaster, bag.origin, bag.roastLevel].filter(Boolean).join(' · ')}
-          {bag.roastDate ? ` · roasted ${bag.roastDate} (${days} days ago)` : ''}
-          {bag.archived ? ' · archived' : ''}
-        </p>
+        <BagFacts bag={bag} nowMs={now.value} />
         <div class="btn-row">
           <a class="btn btn-primary" href={`#/log?bag=${id}&method=${method}`}>
             + Log a brew
           </a>
+          {best ? (
+            <a
+              class="btn"
+              href={`#/log?repeat=${best.id}`}
+              aria-label={`Repeat best: ${METHOD_LABELS[best.method ?? 'other']}, rated ${best.rating}`}
+            >
+              Repeat best ★ {best.rating}
+            </a>
+          ) : null}
+        </div>
+        <div class="btn-row">
           <a class="btn" href={`#/bag-edit/${id}`}>
             Edit
           </a>
@@ -69,9 +116,9 @@ export function BagDetail({ id }: { id: string }): JSX.Element {
           >
             {bag.archived ? 'Unarchive' : 'Archive'}
           </button>
-          <button type="button" class="btn btn-danger" onClick={() => void remove()}>
-            Delete
-          </button>
+          <a class="btn" href={`#/history?bag=${id}`}>
+            History of this bag
+          </a>
         </div>
       </div>
 
@@ -86,8 +133,24 @@ export function BagDetail({ id }: { id: string }): JSX.Element {
         {list.length === 0 ? (
           <p class="muted">No brews of this bag yet.</p>
         ) : (
-          <BrewList brews={list} now={now.value} showBag={false} />
+          <BrewList
+            brews={list}
+            now={now.value}
+            showBag={false}
+            signedIn={syncView.value.signedIn}
+            unit={deviceSettings.value.temperatureUnit}
+            hourCycle={deviceSettings.value.hourCycle}
+          />
         )}
+      </section>
+
+      {/* Delete is far from Archive, at the end, where no tap meant for Archive lands. */}
+      <section class="card danger-zone" aria-labelledby="bag-delete-title">
+        <h2 id="bag-delete-title">Delete this bag</h2>
+        <p class="muted">It goes to History, where it can be restored; its brews stay.</p>
+        <button type="button" class="btn btn-danger" onClick={() => void remove()}>
+          Delete bag
+        </button>
       </section>
     </div>
   );

@@ -6,7 +6,7 @@ import {
   ROAST_LEVELS,
   type RoastLevel,
 } from '../../../../shared/model/entities.js';
-import { validatePatch } from '../../../../shared/model/validate.js';
+import { type FieldProblem, validatePatch } from '../../../../shared/model/validate.js';
 import {
   createBag,
   discardRejected,
@@ -18,8 +18,9 @@ import {
 import { db } from '../app-state.js';
 import { Field, focusFirstInvalid } from '../components/field.js';
 import { RefusedBanner, refusedChange } from '../components/refused-banner.js';
-import { fieldMessages, parseNumber } from '../logic/brew-draft.js';
+import { parseNumber } from '../logic/brew-draft.js';
 import { changedFields } from '../logic/changed.js';
+import { BAG_LABELS, bagLabel, ROAST_LABELS } from '../logic/format.js';
 import { navigate, type ScreenProps } from '../router.js';
 import { showToast } from '../toast-state.js';
 
@@ -48,7 +49,8 @@ function draftOf(bag: BagValues): BagDraft {
     name: bag.name,
     roaster: bag.roaster ?? '',
     origin: bag.origin ?? '',
-    roastLevel: bag.roastLevel ?? '',
+    // "unknown" (from imports and older versions) is the same answer as no level at all.
+    roastLevel: bag.roastLevel === null || bag.roastLevel === 'unknown' ? '' : bag.roastLevel,
     roastDate: bag.roastDate ?? '',
     weightG: bag.weightG === null ? '' : String(bag.weightG),
     notes: bag.notes ?? '',
@@ -66,6 +68,16 @@ function patchOf(d: BagDraft): Record<string, unknown> {
     weightG: parseNumber(d.weightG),
     notes: text(d.notes),
   };
+}
+
+/** The levels offered: "unknown" is not one, "Not set" already says it. */
+const LEVELS = ROAST_LEVELS.filter((l) => l !== 'unknown');
+
+/** Field → message, under the field's label as the form shows it ("Weight (g) must be …"). */
+function bagMessages(problems: readonly FieldProblem[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of problems) out[p.field] ??= `${bagLabel(p.field)} ${p.message}`;
+  return out;
 }
 
 /** The bag being edited as a draft, and as it was when opened (a new bag: empty, no opened). */
@@ -133,24 +145,26 @@ function BagFields(props: { draft: BagDraft; errors: Record<string, string>; edi
   );
   return (
     <div class="card">
-      {text('name', 'Name', BAG_FIELDS.name.maxLength, { placeholder: 'e.g. Ethiopia Guji' })}
-      {text('roaster', 'Roaster', BAG_FIELDS.roaster.maxLength)}
-      {text('origin', 'Origin', BAG_FIELDS.origin.maxLength)}
-      <Field id="b-roastLevel" label="Roast level" error={errors.roastLevel}>
+      {text('name', BAG_LABELS.name, BAG_FIELDS.name.maxLength, {
+        placeholder: 'e.g. Ethiopia Guji',
+      })}
+      {text('roaster', BAG_LABELS.roaster, BAG_FIELDS.roaster.maxLength)}
+      {text('origin', BAG_LABELS.origin, BAG_FIELDS.origin.maxLength)}
+      <Field id="b-roastLevel" label={BAG_LABELS.roastLevel} error={errors.roastLevel}>
         {(control) => (
           <select {...control} class="input" value={draft.roastLevel} onChange={edit('roastLevel')}>
             <option value="">Not set</option>
-            {ROAST_LEVELS.map((l) => (
+            {LEVELS.map((l) => (
               <option key={l} value={l}>
-                {l}
+                {ROAST_LABELS[l]}
               </option>
             ))}
           </select>
         )}
       </Field>
-      {text('roastDate', 'Roast date', 10, { type: 'date' })}
-      {text('weightG', 'Weight (g)', 6, { inputMode: 'decimal' })}
-      <Field id="b-notes" label="Notes" error={errors.notes}>
+      {text('roastDate', BAG_LABELS.roastDate, 10, { type: 'date' })}
+      {text('weightG', BAG_LABELS.weightG, 6, { inputMode: 'decimal' })}
+      <Field id="b-notes" label={BAG_LABELS.notes} error={errors.notes}>
         {(control) => (
           <textarea
             {...control}
@@ -177,7 +191,7 @@ export function BagForm({ id, params }: ScreenProps): JSX.Element {
   async function save(e: Event) {
     e.preventDefault();
     if (!draft) return;
-    const problems = fieldMessages(
+    const problems = bagMessages(
       validatePatch('bag', patchOf(draft), Date.now(), { creating: !id }),
     );
     setErrors(problems);
@@ -186,7 +200,7 @@ export function BagForm({ id, params }: ScreenProps): JSX.Element {
       await saveBag(id, draft, opened, refused);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      setErrors(fieldMessages(error.problems));
+      setErrors(bagMessages(error.problems));
     }
   }
 

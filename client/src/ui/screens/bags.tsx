@@ -1,9 +1,10 @@
 import type { JSX } from 'preact';
 import type { BagItem } from '../../data/index.js';
 import { bags, now } from '../app-state.js';
-import { daysSince } from '../logic/format.js';
+import { calendarDate, daysSince, plural } from '../logic/format.js';
+import { syncView } from '../sync-state.js';
 
-function BagRow({ bag, nowMs }: { bag: BagItem; nowMs: number }) {
+function BagRow({ bag, nowMs, signedIn }: { bag: BagItem; nowMs: number; signedIn: boolean }) {
   const days = daysSince(bag.roastDate, nowMs);
   return (
     <li>
@@ -18,12 +19,13 @@ function BagRow({ bag, nowMs }: { bag: BagItem; nowMs: number }) {
           </span>
           {bag.roastDate ? (
             <span>
-              roasted {bag.roastDate} · {days} {days === 1 ? 'day' : 'days'} ago
+              roasted {calendarDate(bag.roastDate)} · {plural(days ?? 0, 'day')} off roast
             </span>
           ) : (
             <span>no roast date</span>
           )}
-          {bag.unsynced ? <span class="chip chip-unsynced">↻ Unsynced</span> : null}
+          {/* Without an account nothing is sent: the brew list says so once. */}
+          {signedIn && bag.unsynced ? <span class="chip chip-unsynced">↻ Unsynced</span> : null}
         </span>
       </a>
     </li>
@@ -36,6 +38,7 @@ export function Bags(): JSX.Element {
   if (all === null) return <p class="muted">Loading…</p>;
   const active = all.filter((b) => !b.archived);
   const archived = all.filter((b) => b.archived);
+  const { signedIn } = syncView.value;
   return (
     <div>
       <div class="screen-head">
@@ -51,7 +54,7 @@ export function Bags(): JSX.Element {
       ) : (
         <ul class="list">
           {active.map((b) => (
-            <BagRow key={b.id} bag={b} nowMs={now.value} />
+            <BagRow key={b.id} bag={b} nowMs={now.value} signedIn={signedIn} />
           ))}
         </ul>
       )}
@@ -62,7 +65,7 @@ export function Bags(): JSX.Element {
           </summary>
           <ul class="list" style={{ marginTop: '8px' }}>
             {archived.map((b) => (
-              <BagRow key={b.id} bag={b} nowMs={now.value} />
+              <BagRow key={b.id} bag={b} nowMs={now.value} signedIn={signedIn} />
             ))}
           </ul>
         </details>

@@ -133,6 +133,9 @@ export function BrewEdit({ id, params }: ScreenProps): JSX.Element {
         coffee={coffee}
       />
       <div class="btn-row" style={{ marginTop: '12px' }}>
+        <a class="btn" href={`#/history?brew=${id}`}>
+          History of this brew
+        </a>
         <button type="button" class="btn btn-danger" onClick={() => void removeBrew(id)}>
           Delete brew
         </button>

@@ -2,6 +2,8 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { listedBrews, now } from '../app-state.js';
 import { BrewList } from '../components/brew-list.js';
+import { deviceSettings } from '../device-settings.js';
+import { syncView } from '../sync-state.js';
 
 /** Rows drawn at first: a screenful and more, cheap enough to draw in the frame of a save. */
 const PAGE = 40;
@@ -29,7 +31,13 @@ export function Today(): JSX.Element {
         </div>
       ) : (
         <>
-          <BrewList brews={list.slice(0, shown)} now={now.value} />
+          <BrewList
+            brews={list.slice(0, shown)}
+            now={now.value}
+            signedIn={syncView.value.signedIn}
+            unit={deviceSettings.value.temperatureUnit}
+            hourCycle={deviceSettings.value.hourCycle}
+          />
           {list.length > shown ? (
             <button
               type="button"
