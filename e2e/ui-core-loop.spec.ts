@@ -117,12 +117,17 @@ test('an empty brew is refused in words, and an old empty brew is no prefill sou
   const { page } = device;
   await page.goto('/#/log');
   await page.getByLabel('Coffee (a new bag)').fill('Guji Hambela');
+  // A first brew starts at the method's recipe (18 g → 36 g): the person empties it.
+  await page.getByLabel('Dose (g)').fill('');
+  await page.getByLabel('Yield (g)').fill('');
   await press(page, page.getByTestId('save-brew'));
   const grind = page.getByLabel('Grind', { exact: true });
   await expect(grind).toBeFocused();
   await expect(grind).toHaveAccessibleDescription(
     'Nothing measured yet: add a grind, dose, yield or time, a taste, a rating or notes.',
   );
+  // The refused form is kept as a draft until discarded.
+  await press(page, page.getByRole('button', { name: 'Discard draft' }));
   await page.goto('/#/');
   await expect(page.getByText('No brews yet')).toBeVisible();
 

@@ -69,15 +69,15 @@ test("the device's defaults and temperature unit win over the table", async ({ d
   await page.getByLabel('Grind', { exact: true }).fill('12');
   await press(page, page.getByTestId('save-brew'));
   await expect(page.locator('.brew-item')).toHaveCount(1);
-  await expect.poll(() => storedTemperatures(page)).toEqual([93.3]);
-  // Stored in °C: the brew's own screen, in °C again, reads 93.3.
+  await expect.poll(() => storedTemperatures(page)).toEqual([93.33]);
+  // Stored in °C: the brew's own screen, in °C again, reads 93.33.
   await page.evaluate(() =>
     localStorage.setItem('dial-in-device-settings', JSON.stringify({ temperatureUnit: 'C' })),
   );
   await page.reload();
   await press(page, page.locator('.brew-link').first());
   await press(page, page.locator('details.card summary'));
-  await expect(page.getByLabel('Temperature (°C)')).toHaveValue('93.3');
+  await expect(page.getByLabel('Temperature (°C)')).toHaveValue('93.33');
 });
 
 test('press and hold repeats faster and faster; dose jumps whole grams when held', async ({

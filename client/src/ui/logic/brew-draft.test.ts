@@ -8,7 +8,6 @@ import {
   fieldMessages,
   firstBrewValues,
   hasMeasure,
-  hasOwnMeasure,
   keepsSomething,
   NOTHING_MEASURED,
   parseNumber,
@@ -110,16 +109,6 @@ describe('temperature in the device unit', () => {
     expect(draftProblems(d, Date.now(), 'F').tempC).toBe(
       'Temperature must be a number from 32 to 212 °F',
     );
-  });
-});
-
-describe('own measures', () => {
-  it('do not count suggested values left alone, and count any change or verdict', () => {
-    const start = draftFrom({ method: 'espresso', doseG: 18, yieldG: 36 });
-    expect(hasOwnMeasure(start, start)).toBe(false);
-    expect(hasOwnMeasure(start, { ...start, doseG: '18.5' })).toBe(true);
-    expect(hasOwnMeasure(start, { ...start, taste: 'sour' })).toBe(true);
-    expect(hasOwnMeasure(start, { ...start, timeS: '28' })).toBe(true);
   });
 });
 

@@ -129,16 +129,6 @@ export function hasMeasure(d: BrewDraft): boolean {
 }
 
 /**
- * Whether the person measured something themselves: a change from `start` in a measured
- * field, a taste or a rating. For a form started from suggested values (a first brew's
- * defaults), those values alone are no brew.
- */
-export function hasOwnMeasure(start: BrewDraft, now: BrewDraft): boolean {
-  // Only the edits, over an empty draft: what was suggested and left alone is not counted.
-  return hasMeasure({ ...draftFrom({}), ...draftEdits(start, now) });
-}
-
-/**
  * What is wrong with a draft, field → message. An empty draft is told so on Grind, the first
  * measured field, so focusing the first bad field lands where the person starts.
  */

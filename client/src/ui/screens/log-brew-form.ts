@@ -60,24 +60,17 @@ const originOf = (bagId: string | null, method: BrewMethod) =>
  * Where the form starts for a link's query: `repeat=<brew>` copies that brew's recipe; `bag`,
  * `method` (or nothing) the last brew with a recipe of that pair, else the method's defaults.
  */
-async function startingDraft(origin: string): Promise<Start> {
+async function startingDraft(origin: string): Promise<BrewDraft> {
   const unit = deviceSettings.value.temperatureUnit;
   const params = new URLSearchParams(origin);
   const repeated = params.get('repeat');
   const values = repeated ? await repeatBrew(db, repeated) : undefined;
-  if (values)
-    return { start: draftFrom(values, values.method ?? 'espresso', unit), suggested: false };
+  if (values) return draftFrom(values, values.method ?? 'espresso', unit);
   const at = startingPoint(params);
   const prefill = at.bagId ? await newBrewFrom(db, at.bagId, at.method) : { method: at.method };
-  if (hasRecipe(prefill)) return { start: draftFrom(prefill, at.method, unit), suggested: false };
+  if (hasRecipe(prefill)) return draftFrom(prefill, at.method, unit);
   const first = firstBrewValues(at.method, deviceSettings.value);
-  return { start: draftFrom({ ...prefill, ...first }, at.method, unit), suggested: true };
-}
-
-interface Start {
-  start: BrewDraft;
-  /** The recipe is the method's defaults, not a brew's: it alone is not something measured. */
-  suggested: boolean;
+  return draftFrom({ ...prefill, ...first }, at.method, unit);
 }
 
 interface FormState {
@@ -90,7 +83,6 @@ interface FormState {
   keepUntouched: boolean;
   /** The form as it started: a kept draft holds only what differs from it. */
   start: BrewDraft;
-  suggested: boolean;
   draft: BrewDraft;
   newBagName: string;
 }
@@ -128,9 +120,9 @@ async function openForm(origin: string): Promise<FormState> {
   const stored = await loadDraft(db, LOG_FORM);
   const resume = stored !== undefined && (origin === '' || stored.origin === origin);
   const from = resume ? stored.origin : origin;
-  const { start, suggested } = await startingDraft(from);
+  const start = await startingDraft(from);
   if (!resume) {
-    const form = freshForm(origin, { start, suggested });
+    const form = freshForm(origin, start);
     keepForm(form);
     return form;
   }
@@ -140,19 +132,17 @@ async function openForm(origin: string): Promise<FormState> {
     origin: from,
     keepUntouched: true,
     start,
-    suggested,
     draft,
     newBagName: kept.newBagName,
   };
 }
 
 /** A form just started from `origin` (a link's query, or '' for the Log tab). */
-function freshForm(origin: string, { start, suggested }: Start): FormState {
+function freshForm(origin: string, start: BrewDraft): FormState {
   return {
     origin: origin !== '' ? origin : originOf(start.bagId, start.method),
     keepUntouched: origin !== '',
     start,
-    suggested,
     draft: start,
     newBagName: '',
   };
@@ -194,10 +184,10 @@ export function useLogForm(params: URLSearchParams) {
     if (next.bagId !== form.draft.bagId || next.method !== form.draft.method) {
       // A new starting point; the running shot and a first bag's name carry over.
       const from = originOf(next.bagId, next.method);
-      void startingDraft(from).then(({ start, suggested }) => {
+      void startingDraft(from).then((start) => {
         const draft = { ...start, timerStartedAt: next.timerStartedAt };
         const { newBagName } = form;
-        update({ origin: from, keepUntouched: true, start, suggested, draft, newBagName });
+        update({ origin: from, keepUntouched: true, start, draft, newBagName });
       });
       return;
     }

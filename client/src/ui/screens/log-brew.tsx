@@ -14,14 +14,7 @@ import { BrewForm } from '../components/brew-form.js';
 import { CoffeePicker } from '../components/coffee-picker.js';
 import { Field } from '../components/field.js';
 import { deviceSettings } from '../device-settings.js';
-import {
-  type BrewDraft,
-  draftPatch,
-  draftProblems,
-  fieldMessages,
-  hasOwnMeasure,
-  NOTHING_MEASURED,
-} from '../logic/brew-draft.js';
+import { type BrewDraft, draftPatch, draftProblems, fieldMessages } from '../logic/brew-draft.js';
 import { navigate, type ScreenProps } from '../router.js';
 import { showToast } from '../toast-state.js';
 import { LOG_FORM, useLogForm } from './log-brew-form.js';
@@ -92,10 +85,6 @@ export function LogBrew({ params }: ScreenProps): JSX.Element {
     e.preventDefault();
     if (saving.current) return;
     const problems = draftProblems(draft, Date.now(), deviceSettings.value.temperatureUnit);
-    // Untouched method defaults are a suggestion, not a measurement (an empty brew is refused).
-    if (form.form?.suggested && !hasOwnMeasure(form.form.start, draft)) {
-      problems.grindSetting ??= NOTHING_MEASURED;
-    }
     const bagProblem = noBags ? checkValue(BAG_FIELDS.name, newBagName, Date.now()) : null;
     if (bagProblem) problems.bagName = `Coffee name ${bagProblem}`;
     if (Object.keys(problems).length > 0) return form.refuse(problems);
