@@ -102,7 +102,7 @@ describe('temperature in the device unit', () => {
     const d = draftFrom({ tempC: 93 }, 'espresso', 'F');
     expect(d.tempC).toBe('199.4');
     expect(draftPatch(d, 'F').tempC).toBe(93);
-    expect(draftPatch({ ...d, tempC: '200' }, 'F').tempC).toBe(93.3);
+    expect(draftPatch({ ...d, tempC: '200' }, 'F').tempC).toBe(93.33);
   });
   it('says the range in the unit typed', () => {
     const d = { ...draftFrom({ doseG: 18 }), tempC: '250' };
