@@ -46,9 +46,10 @@ export async function appCatchUp(
         if (!clicked) return;
         const text = document.querySelector('[data-testid="sync-state"]')?.textContent ?? '';
         if (text === 'Syncing…') syncing = true;
-        if (text === 'Error') {
+        else if (text !== 'Up to date') {
+          // Offline, or the engine's error state (in whatever words the screen gives it).
           observer.disconnect();
-          reject(new Error('the catch-up sync ended in an error'));
+          reject(new Error(`the catch-up sync ended as "${text}"`));
         }
         if (!syncing || text !== 'Up to date') return;
         observer.disconnect();
