@@ -28,4 +28,4 @@ export const WIRE_SCHEMAS = {
 
 /** sha-256 of JSON.stringify(WIRE_SCHEMAS) at PROTOCOL_VERSION; checked by wire-schemas.test.ts. */
 export const SCHEMA_FINGERPRINT =
-  '4e66cba9b2e3236c690613428626a9d5c28e5ec68d3df082b99f64f7cb2bec30';
+  '296d210c71e2080fe2a983443f5e7c7ae1a2a80b408d043495a27f4c3854f013';

@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { HlcState } from '../../../shared/hlc.js';
 import type { Clocks } from '../../../shared/merge.js';
-import type { BagValues, BrewValues, Entity } from '../../../shared/model/entities.js';
+import type { BagValues, BrewValues, Entity, PhotoValues } from '../../../shared/model/entities.js';
 import type { ErrorBody } from '../../../shared/protocol/errors.js';
 
 /**
@@ -13,6 +13,8 @@ import type { ErrorBody } from '../../../shared/protocol/errors.js';
  * 1 — bags, brews, outbox (no states: every entry was pending), meta.
  * 2 — outbox `state` (pending | sent | queued | rejected), `history` of overwritten values,
  *     the `[bagId+method]` index that `newBrewFrom` reads.
+ * 3 — `photos` (the synced photo rows; their bytes are stored apart), indexed by owner and by
+ *     the hashes of the full image and the thumbnail. A new table: no row to upgrade.
  */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
@@ -40,6 +42,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           entry.state ??= 'pending';
         }),
   },
+  {
+    version: 3,
+    stores: {
+      photos: 'id, [ownerKind+ownerId], hash, thumbHash',
+    },
+  },
 ];
 
 export interface SchemaVersion {
@@ -53,7 +61,13 @@ export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.versi
 /** A row as stored locally: flat values, each field's clock (shared/merge.ts MergeableRow). */
 export type BagRecord = { id: string; clocks: Clocks } & BagValues;
 export type BrewRecord = { id: string; clocks: Clocks } & BrewValues;
-export type RecordFor<E extends Entity> = E extends 'bag' ? BagRecord : BrewRecord;
+export type PhotoRecord = { id: string; clocks: Clocks } & PhotoValues;
+interface RecordsByEntity {
+  bag: BagRecord;
+  brew: BrewRecord;
+  photo: PhotoRecord;
+}
+export type RecordFor<E extends Entity> = RecordsByEntity[E];
 
 /**
  * pending: not yet sent (or sent by a context that died); sent: a push is in flight;

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-bags-brews.js';
 import * as m0003 from './migrations/0003-wire-json.js';
 import * as m0004 from './migrations/0004-auth-attempts.js';
 import * as m0005 from './migrations/0005-photo-bytes.js';
+import * as m0007 from './migrations/0007-photos.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the built
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-wire-json': m0003,
   '0004-auth-attempts': m0004,
   '0005-photo-bytes': m0005,
+  '0007-photos': m0007,
 };
 
 const provider: MigrationProvider = {

@@ -9,6 +9,7 @@ import * as m0002 from '../../src/db/migrations/0002-bags-brews.js';
 import * as m0003 from '../../src/db/migrations/0003-wire-json.js';
 import * as m0004 from '../../src/db/migrations/0004-auth-attempts.js';
 import * as m0005 from '../../src/db/migrations/0005-photo-bytes.js';
+import * as m0007 from '../../src/db/migrations/0007-photos.js';
 
 let handle: DatabaseHandle;
 let db: Kysely<Database>;
@@ -80,13 +81,17 @@ describe('migration 0005-photo-bytes', () => {
           '0003-wire-json': m0003,
           '0004-auth-attempts': m0004,
           '0005-photo-bytes': m0005,
+          '0007-photos': m0007,
         }),
       },
       migrationTableSchema: handle.schema,
     });
-    expect((await migrator.migrateDown()).error).toBeUndefined();
+    // Down past 0005 (and the later migrations that come before it in undoing), then up again.
+    expect((await migrator.migrateTo('0004-auth-attempts')).error).toBeUndefined();
     await expect(sql`select 1 from photo_bytes`.execute(db)).rejects.toThrow();
-    expect((await migrator.migrateUp()).error).toBeUndefined();
+    await expect(sql`select 1 from photo`.execute(db)).rejects.toThrow();
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
     await sql`select 1 from photo_bytes`.execute(db);
+    await sql`select 1 from photo`.execute(db);
   });
 });
