@@ -19,6 +19,9 @@ import { handleClientError, handleFrameworkError } from './errors/framework-erro
 import { healthRoutes } from './health/health-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerStrictJson } from './http/strict-json.js';
+import { DEFAULT_PHOTO_QUOTA_BYTES, DEFAULT_PHOTO_RETENTION_MS } from './photos/photo-config.js';
+import { type PhotoRouteOptions, photoRoutes } from './photos/photo-routes.js';
+import { createPostgresPhotoStore } from './photos/postgres-photo-store.js';
 import { registerStaticFiles, wantsAppShell } from './static/static-files.js';
 import { syncRoutes } from './sync/routes.js';
 import { decorateTestHooks } from './test-hooks/test-hooks.js';
@@ -43,6 +46,8 @@ export interface AppOptions {
   /** Where people reach the app (PUBLIC_URL); https turns on `__Host-` Secure cookies and HSTS. */
   publicUrl?: URL | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** Where photo bytes go and the limits; the app's own database and the defaults when unset. */
+  photos?: PhotoRouteOptions;
 }
 
 /** Builds the whole server: plugins, then routes. Listening is main.ts's job. */
@@ -83,6 +88,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes, { rateLimit: options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT });
   await app.register(syncRoutes);
+  await app.register(
+    photoRoutes,
+    options.photos ?? {
+      store: createPostgresPhotoStore(options.db),
+      quotaBytes: DEFAULT_PHOTO_QUOTA_BYTES,
+      retentionMs: DEFAULT_PHOTO_RETENTION_MS,
+    },
+  );
   if (options.testHooks) await app.register(testRoutes);
 
   const appShell =
