@@ -6,6 +6,7 @@ type Row = Record<string, unknown> & { id: string };
 export interface Rows {
   bags: Row[];
   brews: Row[];
+  photos: Row[];
 }
 
 const byId = (a: Row, b: Row) => a.id.localeCompare(b.id);
@@ -17,16 +18,21 @@ function clean(row: Row): Row {
 }
 
 export async function localRows(db: DialInDb): Promise<Rows> {
-  const [bags, brews] = await Promise.all([db.bags.toArray(), db.brews.toArray()]);
+  const [bags, brews, photos] = await Promise.all([
+    db.bags.toArray(),
+    db.brews.toArray(),
+    db.photos.toArray(),
+  ]);
   return {
     bags: (bags as unknown as Row[]).map(clean).sort(byId),
     brews: (brews as unknown as Row[]).map(clean).sort(byId),
+    photos: (photos as unknown as Row[]).map(clean).sort(byId),
   };
 }
 
 /** Every row the server holds for the device's account, read through the public pull API. */
 export async function serverRows(device: Device): Promise<Rows> {
-  const rows: Rows = { bags: [], brews: [] };
+  const rows: Rows = { bags: [], brews: [], photos: [] };
   let cursor: string | null = null;
   for (;;) {
     const query = new URLSearchParams({ limit: '1000' });
@@ -39,10 +45,15 @@ export async function serverRows(device: Device): Promise<Rows> {
     const page = (await response.json()) as Rows & { cursor: string; hasMore: boolean };
     rows.bags.push(...page.bags.map(clean));
     rows.brews.push(...page.brews.map(clean));
+    rows.photos.push(...page.photos.map(clean));
     cursor = page.cursor;
     if (!page.hasMore) break;
   }
-  return { bags: rows.bags.sort(byId), brews: rows.brews.sort(byId) };
+  return {
+    bags: rows.bags.sort(byId),
+    brews: rows.brews.sort(byId),
+    photos: rows.photos.sort(byId),
+  };
 }
 
 /** Syncs every device, twice round, so each has pushed and then pulled everything. */

@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import { CompiledQuery, sql } from 'kysely';
 import { Hlc } from '../../shared/hlc.js';
 import { applyPatch, type MergeableRow } from '../../shared/merge.js';
+import { perEntity } from '../../shared/model/entities.js';
 import { createDatabase } from '../src/db/create-database.js';
 import { migrateToLatest } from '../src/db/migrate-to-latest.js';
 import { START } from '../src/sync/cursor.js';
@@ -41,7 +42,7 @@ try {
     let version = 0;
     for (const batch of batches(creations(clock, perAccount), 500)) {
       version += 1;
-      const rows = { bag: [] as MergeableRow[], brew: [] as MergeableRow[] };
+      const rows = perEntity((): MergeableRow[] => []);
       for (const m of batch)
         rows[m.entity].push(applyPatch(m.entity, undefined, m.rowId, m.patch, m.hlc).row);
       await writeVersion(handle.db, id, version, rows);

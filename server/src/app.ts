@@ -20,7 +20,9 @@ import { handleClientError, handleFrameworkError } from './errors/framework-erro
 import { healthRoutes } from './health/health-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerStrictJson } from './http/strict-json.js';
-import type { PhotoStore } from './photos/photo-store.js';
+import { DEFAULT_PHOTO_QUOTA_BYTES, DEFAULT_PHOTO_RETENTION_MS } from './photos/photo-config.js';
+import { type PhotoRouteOptions, photoRoutes } from './photos/photo-routes.js';
+import { createPostgresPhotoStore } from './photos/postgres-photo-store.js';
 import { registerStaticFiles, wantsAppShell } from './static/static-files.js';
 import { syncRoutes } from './sync/routes.js';
 import { decorateTestHooks } from './test-hooks/test-hooks.js';
@@ -45,8 +47,11 @@ export interface AppOptions {
   /** Where people reach the app (PUBLIC_URL); https turns on `__Host-` Secure cookies and HSTS. */
   publicUrl?: URL | undefined;
   logger?: FastifyServerOptions['logger'];
-  /** The photo store, when its bytes live outside the database: deleting an account empties it. */
-  photoStore?: PhotoStore | undefined;
+  /**
+   * Where photo bytes go and the limits; the app's own database and the defaults when unset.
+   * Deleting an account empties its part of the store too.
+   */
+  photos?: PhotoRouteOptions;
 }
 
 /** Builds the whole server: plugins, then routes. Listening is main.ts's job. */
@@ -87,11 +92,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Each plugin registers its routes at the full paths of the shared ROUTES table.
   await app.register(healthRoutes);
+  const photos = options.photos ?? {
+    store: createPostgresPhotoStore(options.db),
+    quotaBytes: DEFAULT_PHOTO_QUOTA_BYTES,
+    retentionMs: DEFAULT_PHOTO_RETENTION_MS,
+  };
   await app.register(authRoutes, {
     rateLimit: options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT,
-    photoStore: options.photoStore,
+    photoStore: photos.store,
   });
   await app.register(syncRoutes);
+  await app.register(photoRoutes, photos);
   if (options.testHooks) await app.register(testRoutes);
 
   const appShell =

@@ -3,6 +3,9 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDatabase, type DatabaseHandle } from './db/create-database.js';
 import { migrateToLatest } from './db/migrate-to-latest.js';
+import { createPhotoStore } from './photos/create-photo-store.js';
+import { loadPhotoConfig } from './photos/photo-config.js';
+import { startPhotoGcJob } from './photos/photo-gc-job.js';
 
 /**
  * The server process: open the database, migrate, listen, and close gracefully on SIGTERM or
@@ -10,11 +13,13 @@ import { migrateToLatest } from './db/migrate-to-latest.js';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const photoConfig = loadPhotoConfig(process.env);
   let app: FastifyInstance | undefined;
   const database: DatabaseHandle = await createDatabase(config.database, {
     onPoolError: (error) => app?.log.warn({ err: error }, 'idle database connection failed'),
   });
   const { applied } = await migrateToLatest(database.db, database.schema);
+  const photos = await createPhotoStore(photoConfig.store, database.db);
 
   app = await buildApp({
     db: database.db,
@@ -24,10 +29,26 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     logger: { level: config.logLevel },
+    photos: {
+      store: photos.store,
+      quotaBytes: photoConfig.quotaBytes,
+      retentionMs: photoConfig.retentionMs,
+    },
   });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+  const log = app.log;
+  const stopPhotoGc = startPhotoGcJob({
+    db: database.db,
+    store: photos.store,
+    retentionMs: photoConfig.retentionMs,
+    onResult: (result) => log.info(result, 'photo garbage collected'),
+    onError: (error) => log.error({ err: error }, 'photo garbage collection failed'),
+  });
 
-  closeOnSignals(app, database);
+  closeOnSignals(app, database, () => {
+    stopPhotoGc();
+    photos.close();
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -39,7 +60,11 @@ async function main(): Promise<void> {
 /** How long in-flight requests get to finish before the process exits anyway. */
 const CLOSE_TIMEOUT_MS = 10_000;
 
-function closeOnSignals(app: FastifyInstance, database: DatabaseHandle): void {
+function closeOnSignals(
+  app: FastifyInstance,
+  database: DatabaseHandle,
+  closeOthers: () => void,
+): void {
   let closing = false;
   const close = async (signal: NodeJS.Signals) => {
     // Repeats are normal (a process group signalled while tsx or npm relays the same signal):
@@ -53,6 +78,7 @@ function closeOnSignals(app: FastifyInstance, database: DatabaseHandle): void {
     }, CLOSE_TIMEOUT_MS).unref();
     try {
       await app.close();
+      closeOthers();
       await database.close();
       console.log('Dial-in closed');
       process.exit(0);

@@ -2,14 +2,27 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hlc } from '../../shared/hlc.js';
-import { ROUTES } from '../../shared/protocol/routes.js';
+import { photoPath, ROUTES } from '../../shared/protocol/routes.js';
 import type { Database } from '../src/db/database.js';
 import { sha256Hex } from '../src/photos/content-hash.js';
+import {
+  DEFAULT_PHOTO_QUOTA_BYTES,
+  DEFAULT_PHOTO_RETENTION_MS,
+} from '../src/photos/photo-config.js';
 import type { PhotoStore } from '../src/photos/photo-store.js';
 import { createPostgresPhotoStore } from '../src/photos/postgres-photo-store.js';
 import { PHOTO_BACKENDS } from './support/photo-backends.js';
 import { createTestApp, signUp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
-import { mutation, newBag, newBrew, pull, pullAll, pushBody, pushOk } from './sync-helpers.js';
+import {
+  mutation,
+  newBag,
+  newBrew,
+  newPhoto,
+  pull,
+  pullAll,
+  pushBody,
+  pushOk,
+} from './sync-helpers.js';
 
 const deleteAccount = (t: TestApp, cookie: string, password = TEST_PASSWORD) =>
   t.app.inject({
@@ -30,15 +43,16 @@ async function fullAccount(t: TestApp, store: PhotoStore) {
   const user = await signUp(t.app);
   const bagId = randomUUID();
   const clock = new Hlc(`d${user.accountId.slice(0, 4)}`);
+  const photo = jpeg();
   await pushOk(
     t.app,
     user.cookie,
     pushBody(user.accountId, 'phone', [
       mutation('bag', bagId, clock.now(), newBag()),
       mutation('brew', randomUUID(), clock.now(), newBrew(bagId)),
+      mutation('photo', randomUUID(), clock.now(), newPhoto(bagId, photo.hash)),
     ]),
   );
-  const photo = jpeg();
   await store.put(user.accountId, photo.hash, photo.bytes, 'image/jpeg');
   const failed = await t.app.inject({
     method: 'POST',
@@ -133,10 +147,22 @@ describe('deleting the account (PostgreSQL photo store)', () => {
     expect(stale.statusCode).toBe(400);
     expect(stale.json()).toMatchObject({ code: 'invalid_cursor' });
     expect((await pullAll(t.app, again.cookie)).rows.size).toBe(0);
+    // The photo's hash: the old cookie is nobody's, and the new account owns no such photo.
+    for (const [cookie, status] of [
+      [user.cookie, 401],
+      [again.cookie, 404],
+    ] as const) {
+      const image = await t.app.inject({
+        method: 'GET',
+        url: photoPath(user.hash),
+        headers: { cookie },
+      });
+      expect(image.statusCode).toBe(status);
+    }
 
     expect(await rowsOf(t.db, other)).toEqual(otherBefore);
     expect(await store.has(other.accountId, other.hash)).toBe(true);
-    expect((await pullAll(t.app, other.cookie)).rows.size).toBe(2);
+    expect((await pullAll(t.app, other.cookie)).rows.size).toBe(3);
   });
 
   it('answers 401 without a session', async () => {
@@ -150,7 +176,13 @@ describe('deleting the account (S3 photo store)', () => {
   it('deletes the bytes kept outside the database, and only the account’s', async () => {
     if (s3 === undefined) throw new Error('no S3 backend in PHOTO_BACKENDS');
     const backend = await s3.open();
-    const t = await createTestApp({ photoStore: backend.store });
+    const t = await createTestApp({
+      photos: () => ({
+        store: backend.store,
+        quotaBytes: DEFAULT_PHOTO_QUOTA_BYTES,
+        retentionMs: DEFAULT_PHOTO_RETENTION_MS,
+      }),
+    });
     try {
       const user = await fullAccount(t, backend.store);
       const other = await fullAccount(t, backend.store);

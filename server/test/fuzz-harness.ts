@@ -16,14 +16,17 @@ export const runs = (n: number) => Math.max(1, Math.round(n * FUZZ_SCALE));
 
 const errorBody = Compile(ErrorBody);
 
-/** Everything a request could change, as one md5: accounts, sessions, bags, brews. */
+/** Everything a request could change, as one md5: accounts, sessions, bags, brews, photos and their bytes. */
 export async function digest(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ digest: string }>`
     select md5(
       coalesce((select string_agg(a::text, '|' order by a.id) from accounts a), '') || '#' ||
       coalesce((select string_agg(s::text, '|' order by s.id) from sessions s), '') || '#' ||
       coalesce((select string_agg(b::text, '|' order by b.account_id, b.id) from bag b), '') || '#' ||
-      coalesce((select string_agg(w::text, '|' order by w.account_id, w.id) from brew w), '')
+      coalesce((select string_agg(w::text, '|' order by w.account_id, w.id) from brew w), '') || '#' ||
+      coalesce((select string_agg(p::text, '|' order by p.account_id, p.id) from photo p), '') || '#' ||
+      coalesce((select string_agg(y.account_id || y.hash || y.uploaded_at::text, '|'
+        order by y.account_id, y.hash) from photo_bytes y), '')
     ) as digest
   `.execute(db);
   return rows[0]?.digest ?? '';

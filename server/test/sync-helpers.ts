@@ -5,13 +5,13 @@ import type { Entity } from '../../shared/model/entities.js';
 import type { PullResponse } from '../../shared/protocol/pull.js';
 import type { Mutation, PushRequest } from '../../shared/protocol/push.js';
 import { ROUTES } from '../../shared/protocol/routes.js';
-import type { BagRow, BrewRow } from '../../shared/protocol/rows.js';
+import type { BagRow, BrewRow, PhotoRow } from '../../shared/protocol/rows.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import type { Database } from '../src/db/database.js';
 
 /** Helpers shared by the sync suites: building pushes, pulling everything, dumping tables. */
 
-export type Row = BagRow | BrewRow;
+export type Row = BagRow | BrewRow | PhotoRow;
 
 export function mutation(
   entity: Entity,
@@ -83,22 +83,24 @@ export async function pullAll(
     pages.push(page);
     for (const bag of page.bags) rows.set(`bag:${bag.id}`, bag);
     for (const brew of page.brews) rows.set(`brew:${brew.id}`, brew);
+    for (const photo of page.photos) rows.set(`photo:${photo.id}`, photo);
     cursor = page.cursor;
     if (!page.hasMore) return { pages, rows, cursor };
   }
 }
 
 /**
- * Everything sync can change, as comparable JSON: every bag and brew row of every account
+ * Everything sync can change, as comparable JSON: every bag, brew and photo row of every account
  * and every account's version. Equal dumps before and after = nothing was written.
  */
 export async function dumpSyncState(db: Kysely<Database>): Promise<string> {
-  const [bags, brews, accounts] = await Promise.all([
+  const [bags, brews, photos, accounts] = await Promise.all([
     db.selectFrom('bag').selectAll().orderBy('account_id').orderBy('id').execute(),
     db.selectFrom('brew').selectAll().orderBy('account_id').orderBy('id').execute(),
+    db.selectFrom('photo').selectAll().orderBy('account_id').orderBy('id').execute(),
     db.selectFrom('accounts').select(['id', 'version']).orderBy('id').execute(),
   ]);
-  return JSON.stringify({ bags, brews, accounts });
+  return JSON.stringify({ bags, brews, photos, accounts });
 }
 
 /** A complete new bag (every required field set). */
@@ -109,4 +111,24 @@ export function newBag(name = 'Ethiopia Guji'): Record<string, unknown> {
 /** A complete new brew of `bagId`. */
 export function newBrew(bagId: string): Record<string, unknown> {
   return { bagId, method: 'espresso', doseG: 18, yieldG: 36, timeS: 28, rating: 4 };
+}
+
+/** A complete new photo of `ownerId` (every required field set), named by `hash`. */
+export function newPhoto(
+  ownerId: string,
+  hash: string,
+  ownerKind: 'bag' | 'brew' = 'bag',
+): Record<string, unknown> {
+  return {
+    ownerKind,
+    ownerId,
+    position: 0,
+    hash,
+    type: 'image/jpeg',
+    thumbHash: hash.split('').reverse().join(''),
+    thumbType: 'image/webp',
+    width: 1600,
+    height: 1200,
+    bytes: 250_000,
+  };
 }

@@ -19,6 +19,7 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{
 export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const UUID = new RegExp(UUID_PATTERN);
 const DAY_MS = 86_400_000;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
@@ -101,6 +102,12 @@ export function checkValue(spec: FieldSpec, value: unknown, nowMs: number): stri
       return typeof value === 'string' && isTimestamp(value) ? null : 'must be an ISO timestamp';
     case 'ref':
       return isUuid(value) ? null : `must be the id of a ${spec.entity}`;
+    case 'ownerRef':
+      return isUuid(value) ? null : `must be the id of the row ${spec.entityField} names`;
+    case 'sha256':
+      return typeof value === 'string' && SHA256_HEX.test(value)
+        ? null
+        : 'must be a SHA-256 digest in lower-case hex';
   }
 }
 

@@ -134,6 +134,47 @@ export const ERROR_CODES = {
     logout: 'keep',
     ui: 'Sync shows an error; the changes stay pending and go on a later sync.',
   },
+  /*
+   * The photo upload's refusals (PUT ROUTES.photos.upload). An upload is a queued write like a
+   * push: the page's upload follows the `push` column and the worker's replay the `replay`
+   * column. None of them is split: a photo is one body, and smaller parts would not match its
+   * hash. Every refusal writes nothing.
+   */
+  /** The body's SHA-256 is not the hash in the path: corrupted or mislabelled on the way. */
+  hash_mismatch: {
+    status: 400,
+    push: 'reject_all',
+    replay: 'reject_all',
+    logout: 'drop',
+    ui: 'The photo is marked "could not upload" with the server’s message; it stays on the device.',
+  },
+  /** Not JPEG, WebP or PNG by its signature; `details.found` names the type when known. */
+  unsupported_media_type: {
+    status: 415,
+    push: 'reject_all',
+    replay: 'reject_all',
+    logout: 'drop',
+    ui: 'The photo is marked "could not upload": the server names the file type it found.',
+  },
+  /** Over the per-image limit (`details.limitBytes`): rejected, never split like a push batch. */
+  photo_too_large: {
+    status: 413,
+    push: 'reject_all',
+    replay: 'reject_all',
+    logout: 'drop',
+    ui: 'The photo is marked "too large to upload" with the limit; it stays on the device.',
+  },
+  /**
+   * The account's photos would pass its quota (`details.usedBytes`, `details.quotaBytes`). The
+   * upload stays queued: it goes once photos are deleted, or the quota is raised.
+   */
+  photo_quota_exceeded: {
+    status: 403,
+    push: 'retry_later',
+    replay: 'keep',
+    logout: 'drop',
+    ui: 'The photo waits on the device, marked "not uploaded": photo storage is full (used of quota); it uploads once photos are deleted.',
+  },
   /** An unexpected server failure; the details are in the server log only. */
   internal: {
     status: 500,

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { LIMITS } from './limits.js';
-import { BagRow, BrewRow } from './rows.js';
+import { BagRow, BrewRow, PhotoRow } from './rows.js';
 
 export const PullQuery = Type.Object(
   {
@@ -32,6 +32,9 @@ export const PullResponse = Type.Object(
     serverTime: Type.Number({ description: 'Server wall clock (ms) for clock correction.' }),
     bags: Type.Array(BagRow, { description: 'Changed bags in this page.' }),
     brews: Type.Array(BrewRow, { description: 'Changed brews in this page.' }),
+    photos: Type.Array(PhotoRow, {
+      description: 'Changed photos in this page (metadata; bytes by GET of their hash).',
+    }),
     cursor: Type.String({ description: 'Opaque; send it to get the next page or later changes.' }),
     hasMore: Type.Boolean({ description: 'Whether another page follows right away.' }),
     remaining: Type.Integer({ minimum: 0, description: 'Rows after this page, for progress.' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_ROUTES, API_ROOT, isApiPath, ROUTES } from './routes.js';
+import { ALL_ROUTES, API_ROOT, isApiPath, photoPath, ROUTES } from './routes.js';
 
 describe('the route table', () => {
   it('declares each method and path once, every path under the API root', () => {
@@ -7,7 +7,9 @@ describe('the route table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const route of ALL_ROUTES) {
       expect(route.path.startsWith(`${API_ROOT}/`), route.path).toBe(true);
-      expect(route.path, 'no query string or trailing slash').toMatch(/^(\/[a-z-]+)+$/);
+      expect(route.path, 'no query string or trailing slash').toMatch(
+        /^(\/([a-z-]+|:[a-z][A-Za-z]*))+$/,
+      );
     }
   });
 
@@ -24,5 +26,12 @@ describe('the route table', () => {
     for (const route of Object.values(ROUTES.test)) {
       expect(route.path.startsWith(`${API_ROOT}/test/`)).toBe(true);
     }
+  });
+
+  it('builds a photo path from a hash, for upload and download alike', () => {
+    const hash = 'ab'.repeat(32);
+    expect(photoPath(hash)).toBe(`/api/photos/${hash}`);
+    expect(ROUTES.photos.upload.path).toBe(ROUTES.photos.download.path);
+    expect(photoPath('a/../b')).toBe('/api/photos/a%2F..%2Fb');
   });
 });

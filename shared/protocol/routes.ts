@@ -4,11 +4,11 @@
  * the client bundle can import it.
  */
 
-export type ApiMethod = 'GET' | 'POST';
+export type ApiMethod = 'GET' | 'POST' | 'PUT';
 
 export interface ApiRoute {
   readonly method: ApiMethod;
-  /** The full path on the origin, no query string. */
+  /** The full path on the origin, no query string; `:name` is a path parameter. */
   readonly path: string;
 }
 
@@ -40,6 +40,16 @@ export const ROUTES = {
     /** Query `cursor` and `limit`. */
     pull: { method: 'GET', path: '/api/sync/pull' },
   },
+  /**
+   * Photo bytes, content-addressed: `:hash` is the SHA-256 of the bytes, lower-case hex (build
+   * the path with `photoPath`). The photo rows themselves travel by push and pull.
+   */
+  photos: {
+    /** The raw image as the body. Idempotent: the same bytes under their hash again is a no-op. */
+    upload: { method: 'PUT', path: '/api/photos/:hash' },
+    /** Only for an account holding a photo row with this hash; 404 otherwise. Immutable. */
+    download: { method: 'GET', path: '/api/photos/:hash' },
+  },
   /** Registered only on a server started with test hooks; 404 like any unknown path otherwise. */
   test: {
     failNextPush: { method: 'POST', path: '/api/test/fail-next-push' },
@@ -52,6 +62,7 @@ export const ROUTES = {
   health: ApiRoute;
   auth: Record<string, ApiRoute>;
   sync: Record<string, ApiRoute>;
+  photos: Record<string, ApiRoute>;
   test: Record<string, ApiRoute>;
 };
 
@@ -60,8 +71,14 @@ export const ALL_ROUTES: readonly ApiRoute[] = [
   ROUTES.health,
   ...Object.values(ROUTES.auth),
   ...Object.values(ROUTES.sync),
+  ...Object.values(ROUTES.photos),
   ...Object.values(ROUTES.test),
 ];
+
+/** The path of the photo bytes named by `hash` (upload and download share it). */
+export function photoPath(hash: string): string {
+  return ROUTES.photos.upload.path.replace(':hash', encodeURIComponent(hash));
+}
 
 /** Whether a path (no query string) belongs to the API rather than to the app shell. */
 export function isApiPath(path: string): boolean {

@@ -6,6 +6,8 @@ import {
   type BrewValues,
   type Entity,
   type FieldSpec,
+  PHOTO_FIELDS,
+  type PhotoValues,
 } from '../model/entities.js';
 import { UUID_PATTERN } from '../model/validate.js';
 
@@ -27,7 +29,10 @@ export function fieldSchema(spec: FieldSpec): TSchema {
     case 'timestamp':
       return nullable(Type.String({ maxLength: 40 }));
     case 'ref':
+    case 'ownerRef':
       return nullable(Type.String({ pattern: UUID_PATTERN }));
+    case 'sha256':
+      return nullable(Type.String({ pattern: '^[0-9a-f]{64}$' }));
   }
 }
 
@@ -43,7 +48,13 @@ export interface RowMeta {
 
 export type BagRow = RowMeta & BagValues;
 export type BrewRow = RowMeta & BrewValues;
-export type RowFor<E extends Entity> = E extends 'bag' ? BagRow : BrewRow;
+export type PhotoRow = RowMeta & PhotoValues;
+interface RowsByEntity {
+  bag: BagRow;
+  brew: BrewRow;
+  photo: PhotoRow;
+}
+export type RowFor<E extends Entity> = RowsByEntity[E];
 
 function rowSchema<T>(fields: Record<string, FieldSpec>, id: string) {
   const properties: Record<string, TSchema> = {
@@ -59,3 +70,5 @@ function rowSchema<T>(fields: Record<string, FieldSpec>, id: string) {
 export const BagRow = rowSchema<BagRow>(BAG_FIELDS, 'BagRow');
 /** A brew as the server stores and sends it. */
 export const BrewRow = rowSchema<BrewRow>(BREW_FIELDS, 'BrewRow');
+/** A photo's metadata as the server stores and sends it (the bytes travel by hash). */
+export const PhotoRow = rowSchema<PhotoRow>(PHOTO_FIELDS, 'PhotoRow');

@@ -2,6 +2,7 @@ import { Account, Credentials, LogoutResponse, SessionResponse } from './auth.js
 import { ErrorBody } from './errors.js';
 import { HealthResponse } from './health.js';
 import { LIMITS } from './limits.js';
+import { PhotoHashParams, PhotoUploaded } from './photos.js';
 import { PullQuery, PullResponse } from './pull.js';
 import { Mutation, PushQueued, PushRequest, PushResponse } from './push.js';
 
@@ -18,6 +19,8 @@ export const WIRE_SCHEMAS = {
   LIMITS,
   LogoutResponse,
   Mutation,
+  PhotoHashParams,
+  PhotoUploaded,
   PullQuery,
   PullResponse,
   PushQueued,
@@ -28,4 +31,4 @@ export const WIRE_SCHEMAS = {
 
 /** sha-256 of JSON.stringify(WIRE_SCHEMAS) at PROTOCOL_VERSION; checked by wire-schemas.test.ts. */
 export const SCHEMA_FINGERPRINT =
-  '4e66cba9b2e3236c690613428626a9d5c28e5ec68d3df082b99f64f7cb2bec30';
+  '436f5b079ae29ce6836845b77f537588f28b81e156b04a942b391d6e7af6f6b7';

@@ -93,7 +93,7 @@ describe('deleting the account', () => {
       ok: true,
       value: { deleted: true },
     });
-    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [] });
+    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [], photos: [] });
     expect(await phone.db.meta.get('device')).toMatchObject({ accountId: null, email: null });
     const again = setup.device('laptop');
     expect(await login(again.engine, { email, password: PASSWORD })).toMatchObject({

@@ -134,7 +134,7 @@ describe('accounts', () => {
 
     const done = await logout(phone.engine, { discard: true });
     expect(done).toEqual({ ok: true, serverSession: 'retrying' });
-    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [] });
+    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [], photos: [] });
     expect(await phone.db.outbox.count()).toBe(0);
     const meta = await phone.db.meta.get('device');
     expect(meta).toMatchObject({ accountId: null, email: null, cursor: null });
@@ -185,7 +185,7 @@ describe('accounts', () => {
     const rows = await serverRows(phone);
     expect(rows.brews.map((brew) => brew.notes)).toEqual(['written while signed out']);
     expect(await localRows(phone.db)).toEqual(rows);
-    expect(await serverRows(otherDevice)).toEqual({ bags: [], brews: [] });
+    expect(await serverRows(otherDevice)).toEqual({ bags: [], brews: [], photos: [] });
   });
 
   it('a different account signing in after a 401 starts from a cleared device', async () => {
@@ -207,9 +207,9 @@ describe('accounts', () => {
     );
     expect(switched.ok).toBe(true);
     await phone.engine.syncNow();
-    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [] });
+    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [], photos: [] });
     expect(await phone.db.outbox.count()).toBe(0);
-    expect(await serverRows(phone)).toEqual({ bags: [], brews: [] });
+    expect(await serverRows(phone)).toEqual({ bags: [], brews: [], photos: [] });
     expect(phone.engine.status.get()).toMatchObject({ email: other, signedOutOnServer: false });
   });
 });

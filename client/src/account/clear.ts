@@ -1,4 +1,4 @@
-import type { DialInDb } from '../data/db.js';
+import { type DialInDb, syncedTables } from '../data/db.js';
 import { newMeta } from '../data/meta.js';
 
 /**
@@ -7,24 +7,22 @@ import { newMeta } from '../data/meta.js';
  * measured offset to the server's clock is kept: it describes the device, not the account.
  */
 export async function clearLocalData(db: DialInDb): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.bags, db.brews, db.outbox, db.meta, db.history, db.drafts],
-    async () => {
-      const old = await db.meta.get('device');
-      await Promise.all([
-        db.bags.clear(),
-        db.brews.clear(),
-        db.outbox.clear(),
-        db.meta.clear(),
-        db.history.clear(),
-        db.drafts.clear(),
-      ]);
-      await db.meta.put({
-        ...newMeta(),
-        clockOffsetMs: old?.clockOffsetMs ?? 0,
-        clockOffsetRttMs: old?.clockOffsetRttMs ?? null,
-      });
-    },
-  );
+  const tables = [...syncedTables(db), db.outbox, db.meta, db.history, db.drafts];
+  await db.transaction('rw', tables, async () => {
+    const old = await db.meta.get('device');
+    await Promise.all([
+      db.bags.clear(),
+      db.brews.clear(),
+      db.photos.clear(),
+      db.outbox.clear(),
+      db.meta.clear(),
+      db.history.clear(),
+      db.drafts.clear(),
+    ]);
+    await db.meta.put({
+      ...newMeta(),
+      clockOffsetMs: old?.clockOffsetMs ?? 0,
+      clockOffsetRttMs: old?.clockOffsetRttMs ?? null,
+    });
+  });
 }

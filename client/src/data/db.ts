@@ -1,4 +1,5 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { Entity } from '../../../shared/model/entities.js';
 import { retryTransactionsOnConnectionLoss } from './reopen.js';
 import {
   type BagRecord,
@@ -7,6 +8,8 @@ import {
   type HistoryEntry,
   type MetaRecord,
   type OutboxEntry,
+  type PhotoRecord,
+  type RecordFor,
   SCHEMA_VERSIONS,
 } from './schema.js';
 
@@ -24,6 +27,7 @@ export interface DbOptions {
 export type DialInDb = Dexie & {
   bags: Table<BagRecord, string>;
   brews: Table<BrewRecord, string>;
+  photos: Table<PhotoRecord, string>;
   outbox: Table<OutboxEntry, number>;
   meta: Table<MetaRecord, string>;
   history: Table<HistoryEntry, number>;
@@ -48,4 +52,22 @@ export function createDb(name: string = DEFAULT_DB_NAME, options: DbOptions = {}
   db.now = options.now ?? Date.now;
   retryTransactionsOnConnectionLoss(db);
   return db;
+}
+
+/** The table that holds an entity's rows. */
+export function entityTable<E extends Entity>(
+  db: DialInDb,
+  entity: E,
+): Table<RecordFor<E>, string> {
+  const tables: { [K in Entity]: Table<RecordFor<K>, string> } = {
+    bag: db.bags,
+    brew: db.brews,
+    photo: db.photos,
+  };
+  return tables[entity];
+}
+
+/** Every table of synced rows, for transactions that may touch any entity. */
+export function syncedTables(db: DialInDb): Table[] {
+  return [db.bags, db.brews, db.photos];
 }

@@ -21,10 +21,15 @@ export interface ExportDocument {
   brews: ExportRow[];
 }
 
-const FIELDS_OF = { bag: Object.keys(BAG_FIELDS), brew: Object.keys(BREW_FIELDS) };
+/** Photos are not exported: their bytes live on the server and the device, not in a file. */
+type ExportedEntity = Extract<Entity, 'bag' | 'brew'>;
+const FIELDS_OF: Record<ExportedEntity, string[]> = {
+  bag: Object.keys(BAG_FIELDS),
+  brew: Object.keys(BREW_FIELDS),
+};
 
 /** Only the stored fields of a row (drops joined extras such as `bag` or `unsynced`). */
-export function exportRow(entity: Entity, row: Record<string, unknown>): ExportRow {
+export function exportRow(entity: ExportedEntity, row: Record<string, unknown>): ExportRow {
   const out: Record<string, unknown> = { id: row.id, clocks: row.clocks ?? {} };
   for (const f of FIELDS_OF[entity]) out[f] = row[f] ?? null;
   return out as ExportRow;
@@ -59,7 +64,7 @@ export function parseExport(text: string): ExportDocument {
     throw new Error(`Unsupported export version ${String(d.version)}.`);
   if (!Array.isArray(d.bags) || !Array.isArray(d.brews))
     throw new Error('The export has no bags or brews list.');
-  const rows = (list: unknown[], entity: Entity) =>
+  const rows = (list: unknown[], entity: ExportedEntity) =>
     list.map((r, i) => {
       const row = r as Partial<ExportRow> | null;
       if (!row || !isUuid(row.id) || typeof row.clocks !== 'object' || row.clocks === null) {

@@ -2,7 +2,7 @@ import type { Entity } from '../../../shared/model/entities.js';
 import type { ErrorBody } from '../../../shared/protocol/errors.js';
 import type { Mutation } from '../../../shared/protocol/push.js';
 import { stampMany } from './clock.js';
-import type { DialInDb } from './db.js';
+import { type DialInDb, entityTable, syncedTables } from './db.js';
 import type { OutboxEntry } from './schema.js';
 
 /**
@@ -92,10 +92,10 @@ export async function retryRejected(db: DialInDb, mutationIds?: readonly string[
  * previous value and clock, unless a later write has changed that field since.
  */
 export async function discardRejected(db: DialInDb, mutationId: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.bags, db.brews], async () => {
+  await db.transaction('rw', [db.outbox, ...syncedTables(db)], async () => {
     const entry = await db.outbox.where('mutationId').equals(mutationId).first();
     if (entry === undefined || entry.state !== 'rejected') return;
-    const table = entry.entity === 'bag' ? db.bags : db.brews;
+    const table = entityTable(db, entry.entity);
     const row = (await table.get(entry.rowId)) as Record<string, unknown> | undefined;
     if (row !== undefined) {
       const clocks = { ...(row.clocks as Record<string, string>) };
@@ -148,7 +148,7 @@ export function unsyncedCount(db: DialInDb): Promise<number> {
  * the new one, so the local row and the server's end up with the same clocks.
  */
 export async function restampOutbox(db: DialInDb, accountId: string | null): Promise<number> {
-  return db.transaction('rw', [db.outbox, db.meta, db.bags, db.brews], async () => {
+  return db.transaction('rw', [db.outbox, db.meta, ...syncedTables(db)], async () => {
     const entries = await db.outbox
       .orderBy('seq')
       .filter((entry) => entry.accountId === accountId && entry.state !== 'rejected')
@@ -182,7 +182,7 @@ async function restampRow(
   oldHlc: string,
   newHlc: string,
 ): Promise<void> {
-  const table = entity === 'bag' ? db.bags : db.brews;
+  const table = entityTable(db, entity);
   const row = await table.get(rowId);
   if (row === undefined) return;
   const clocks = { ...row.clocks };

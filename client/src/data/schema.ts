@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { HlcState } from '../../../shared/hlc.js';
 import type { Clocks } from '../../../shared/merge.js';
-import type { BagValues, BrewValues, Entity } from '../../../shared/model/entities.js';
+import type { BagValues, BrewValues, Entity, PhotoValues } from '../../../shared/model/entities.js';
 import type { ErrorBody } from '../../../shared/protocol/errors.js';
 
 /**
@@ -15,6 +15,8 @@ import type { ErrorBody } from '../../../shared/protocol/errors.js';
  *     the `[bagId+method]` index that `newBrewFrom` reads.
  * 3 — `drafts`: an unsaved form per account (drafts.ts); local only, never synced. Nothing to
  *     upgrade: a device on version 2 had no drafts.
+ * 4 — `photos` (the synced photo rows; their bytes are stored apart), indexed by owner and by
+ *     the hashes of the full image and the thumbnail. A new table: no row to upgrade.
  */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
@@ -46,6 +48,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: { drafts: 'key' },
   },
+  {
+    version: 4,
+    stores: {
+      photos: 'id, [ownerKind+ownerId], hash, thumbHash',
+    },
+  },
 ];
 
 export interface SchemaVersion {
@@ -59,7 +67,13 @@ export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.versi
 /** A row as stored locally: flat values, each field's clock (shared/merge.ts MergeableRow). */
 export type BagRecord = { id: string; clocks: Clocks } & BagValues;
 export type BrewRecord = { id: string; clocks: Clocks } & BrewValues;
-export type RecordFor<E extends Entity> = E extends 'bag' ? BagRecord : BrewRecord;
+export type PhotoRecord = { id: string; clocks: Clocks } & PhotoValues;
+interface RecordsByEntity {
+  bag: BagRecord;
+  brew: BrewRecord;
+  photo: PhotoRecord;
+}
+export type RecordFor<E extends Entity> = RecordsByEntity[E];
 
 /**
  * pending: not yet sent (or sent by a context that died); sent: a push is in flight;

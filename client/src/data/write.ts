@@ -1,15 +1,12 @@
+import type { Table } from 'dexie';
 import { applyPatch, type MergeableRow } from '../../../shared/merge.js';
 import type { Entity, Patch } from '../../../shared/model/entities.js';
 import { validatePatch } from '../../../shared/model/validate.js';
 import { correctedNow, stamp } from './clock.js';
-import type { DialInDb } from './db.js';
+import { type DialInDb, entityTable } from './db.js';
 import { MissingRowError, ValidationError } from './errors.js';
 import { loadMeta } from './meta.js';
 import type { OutboxEntry } from './schema.js';
-
-function tableOf(db: DialInDb, entity: Entity) {
-  return entity === 'bag' ? db.bags : db.brews;
-}
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -29,7 +26,7 @@ export async function writePatch<E extends Entity>(
   patch: Patch<E>,
   mode: 'create' | 'update',
 ): Promise<boolean> {
-  const table = tableOf(db, entity);
+  const table = entityTable(db, entity) as Table<MergeableRow, string>;
   const changed = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
     const meta = await loadMeta(db);
     const existing = (await table.get(id)) as MergeableRow | undefined;

@@ -35,7 +35,7 @@ describe('sync failures', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'internal', statusCode: 500 } });
     expect(phone.engine.status.get()).toMatchObject({ state: 'error', pending: 1 });
     expect(await outboxCounts(phone.db)).toEqual({ pending: 1, rejected: 0 });
-    expect(await serverRows(phone)).toEqual({ bags: [], brews: [] });
+    expect(await serverRows(phone)).toEqual({ bags: [], brews: [], photos: [] });
 
     expect((await phone.engine.syncNow()).ok).toBe(true);
     expect((await serverRows(phone)).bags.map((bag) => bag.name)).toEqual(['Kept']);

@@ -1,5 +1,6 @@
 import { isErrorBody } from '../../../shared/protocol/error-codes.js';
 import type { ErrorBody } from '../../../shared/protocol/errors.js';
+import type { ApiMethod } from '../../../shared/protocol/routes.js';
 
 /** How sync reaches the server: injected, so tests give each device its own cookie jar. */
 export interface Transport {
@@ -22,7 +23,7 @@ export type HttpResult =
  */
 export async function requestJson(
   transport: Transport,
-  method: 'GET' | 'POST',
+  method: ApiMethod,
   path: string,
   body?: unknown,
   now: () => number = Date.now,

@@ -30,9 +30,16 @@ export function isPullPage(value: unknown): value is PullResponse {
     typeof page.remaining === 'number' &&
     Array.isArray(page.bags) &&
     Array.isArray(page.brews) &&
+    Array.isArray(page.photos) &&
     page.bags.every(isRow) &&
-    page.brews.every(isRow)
+    page.brews.every(isRow) &&
+    page.photos.every(isRow)
   );
+}
+
+/** The rows a page carries, of every entity (what the progress bar counts). */
+export function pageRowCount(page: Pick<PullResponse, 'bags' | 'brews' | 'photos'>): number {
+  return page.bags.length + page.brews.length + page.photos.length;
 }
 
 /**

@@ -3,7 +3,7 @@ import { type MergeableRow, mergeRows } from '../../../shared/merge.js';
 import type { Entity } from '../../../shared/model/entities.js';
 import type { PullResponse } from '../../../shared/protocol/pull.js';
 import { learnServerTime, receiveClocks } from '../data/clock.js';
-import type { DialInDb } from '../data/db.js';
+import { type DialInDb, entityTable, syncedTables } from '../data/db.js';
 import { historyFromOverwrites } from '../data/history.js';
 import { loadMeta } from '../data/meta.js';
 import type { HistoryEntry, MetaRecord } from '../data/schema.js';
@@ -19,13 +19,16 @@ import type { HistoryEntry, MetaRecord } from '../data/schema.js';
 export async function storePullPage(
   db: DialInDb,
   accountId: string,
-  page: Pick<PullResponse, 'bags' | 'brews' | 'cursor'>,
+  page: StorablePage,
   timing?: { serverTime: number; sentAt: number; receivedAt: number },
 ): Promise<boolean> {
   return (await storePagesAfter(db, { accountId }, [{ page, timing }])) !== null;
 }
 
 export type PageTiming = { serverTime: number; sentAt: number; receivedAt: number };
+
+/** What a page must carry to be stored: its rows of each entity and the cursor after them. */
+export type StorablePage = Pick<PullResponse, 'bags' | 'brews' | 'photos' | 'cursor'>;
 
 /**
  * Consecutive pages (each from the cursor the one before it ended at), stored as storePullPage
@@ -39,11 +42,11 @@ export async function storePagesAfter(
   db: DialInDb,
   expected: { accountId: string; cursor?: string | null },
   pages: readonly {
-    page: Pick<PullResponse, 'bags' | 'brews' | 'cursor'>;
+    page: StorablePage;
     timing?: PageTiming | undefined;
   }[],
 ): Promise<MetaRecord | null> {
-  return db.transaction('rw', [db.bags, db.brews, db.meta, db.history], async () => {
+  return db.transaction('rw', [...syncedTables(db), db.meta, db.history], async () => {
     const meta = await loadMeta(db);
     if (meta.accountId !== expected.accountId) return null;
     if (expected.cursor !== undefined) {
@@ -54,10 +57,7 @@ export async function storePagesAfter(
     const clocks: string[] = [];
     const merge = async (entity: Entity, remotes: readonly MergeableRow[]) => {
       if (remotes.length === 0) return;
-      const table = (entity === 'bag' ? db.bags : db.brews) as unknown as Table<
-        MergeableRow,
-        string
-      >;
+      const table = entityTable(db, entity) as unknown as Table<MergeableRow, string>;
       for (const remote of remotes) {
         for (const clock of Object.values(remote.clocks)) clocks.push(clock);
       }
@@ -83,6 +83,7 @@ export async function storePagesAfter(
     for (const { page } of pages) {
       await merge('bag', page.bags as unknown as MergeableRow[]);
       await merge('brew', page.brews as unknown as MergeableRow[]);
+      await merge('photo', page.photos as unknown as MergeableRow[]);
     }
     if (history.length > 0) await db.history.bulkAdd(history);
     let stored: MetaRecord = { ...receiveClocks(meta, clocks), cursor: meta.cursor };

@@ -4,7 +4,7 @@ import type { DialInDb } from '../data/db.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
 import type { MetaRecord } from '../data/schema.js';
 import { asErrorBody, type HttpResult, requestJson, type Transport } from './http.js';
-import { isPullPage, PageChain } from './pull-pages.js';
+import { isPullPage, PageChain, pageRowCount } from './pull-pages.js';
 import { storePagesAfter, timingOf } from './pull-store.js';
 import { networkError, type SyncError, signedOut, toSyncError } from './sync-error.js';
 
@@ -92,7 +92,7 @@ export async function pullAll(
         // stored: a catch-up that fits in one page would otherwise be reported only once done,
         // and cleared before the UI ever drew it.
         if (pages === 0) {
-          const pageRows = result.body.bags.length + result.body.brews.length;
+          const pageRows = pageRowCount(result.body);
           options.onProgress?.({ done: 0, total: pageRows + result.body.remaining });
         }
         for (let more = chain.ready(); more !== null; more = chain.ready()) {
@@ -117,7 +117,7 @@ export async function pullAll(
         meta = stored;
         cursor = stored.cursor;
         const last = batch[batch.length - 1]?.page ?? result.body;
-        for (const { page } of batch) rows += page.bags.length + page.brews.length;
+        for (const { page } of batch) rows += pageRowCount(page);
         pages += batch.length;
         options.onProgress?.({ done: rows, total: rows + last.remaining });
         if (!last.hasMore) {

@@ -6,18 +6,20 @@ import * as m0003 from './migrations/0003-wire-json.js';
 import * as m0004 from './migrations/0004-auth-attempts.js';
 import * as m0005 from './migrations/0005-photo-bytes.js';
 import * as m0006 from './migrations/0006-sessions-devices.js';
+import * as m0007 from './migrations/0007-photos.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the built
  * dist/ and tsx run the same set. Names sort in the order they apply.
  */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-sessions': m0001,
   '0002-bags-brews': m0002,
   '0003-wire-json': m0003,
   '0004-auth-attempts': m0004,
   '0005-photo-bytes': m0005,
   '0006-sessions-devices': m0006,
+  '0007-photos': m0007,
 };
 
 const provider: MigrationProvider = {

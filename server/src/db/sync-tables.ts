@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 
 /**
- * Kysely types of the synced tables (migrations 0002-bags-brews, 0003-wire-json). Values are stored exactly
+ * Kysely types of the synced tables (migrations 0002-bags-brews, 0003-wire-json, 0007-photos). Values are stored exactly
  * as sent on the wire: ids, dates and timestamps as text, numbers as float8.
  */
 
@@ -49,7 +49,23 @@ export interface BrewTable extends SyncRowColumns {
   deleted_at: string | null;
 }
 
+export interface PhotoTable extends SyncRowColumns {
+  owner_kind: string | null;
+  owner_id: string | null;
+  position: number | null;
+  caption: string | null;
+  hash: string | null;
+  type: string | null;
+  thumb_hash: string | null;
+  thumb_type: string | null;
+  width: number | null;
+  height: number | null;
+  bytes: number | null;
+  deleted_at: string | null;
+}
+
 export interface SyncTables {
   bag: BagTable;
   brew: BrewTable;
+  photo: PhotoTable;
 }

@@ -1,3 +1,5 @@
+import { IMAGE_TYPES, type ImageType } from '../../../shared/model/entities.js';
+
 /**
  * Where photo bytes live, behind one small interface so the routes and garbage collection do not
  * care whether that is PostgreSQL (the default) or S3-compatible object storage.
@@ -7,9 +9,9 @@
  * image uploaded by two accounts is stored twice, and an account can never reach the other copy.
  */
 
-/** The media types a photo may have; anything else is refused before it reaches a store. */
-export const PHOTO_TYPES = ['image/jpeg', 'image/webp', 'image/png'] as const;
-export type PhotoType = (typeof PHOTO_TYPES)[number];
+/** The media types a photo may have (the shared table's); anything else is refused before it reaches a store. */
+export const PHOTO_TYPES = IMAGE_TYPES;
+export type PhotoType = ImageType;
 
 export interface StoredPhoto {
   bytes: Uint8Array;

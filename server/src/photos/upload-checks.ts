@@ -21,7 +21,7 @@ export function checkPhotoSize(byteLength: number, limitBytes = MAX_PHOTO_BYTES)
   if (byteLength <= limitBytes) return pass(undefined);
   return refuse(
     photoRefusal(
-      'payload_too_large',
+      'photo_too_large',
       `A photo may be at most ${formatBytes(limitBytes)}; this one is ${formatBytes(byteLength)}.`,
       {
         limitBytes,

@@ -1,5 +1,11 @@
 import type { MergeableRow } from '../../../shared/merge.js';
-import { type Entity, FIELDS, type FieldSpec, fieldNames } from '../../../shared/model/entities.js';
+import {
+  type Entity,
+  FIELDS,
+  type FieldSpec,
+  fieldNames,
+  perEntity,
+} from '../../../shared/model/entities.js';
 
 /**
  * The one place that maps wire field names (camelCase) to columns (snake_case), in both
@@ -15,25 +21,24 @@ function snake(field: string): string {
 }
 
 /** [wire field, column] pairs per entity, in spec order. */
-export const FIELD_COLUMNS: Record<Entity, readonly (readonly [string, string])[]> = {
-  bag: fieldNames('bag').map((field) => [field, snake(field)] as const),
-  brew: fieldNames('brew').map((field) => [field, snake(field)] as const),
-};
+export const FIELD_COLUMNS: Record<Entity, readonly (readonly [string, string])[]> = perEntity(
+  (entity) => fieldNames(entity).map((field) => [field, snake(field)] as const),
+);
 
-/** The SQL type of a field's column, as migration 0002 created it. */
+/** The SQL type of a field's column, as migrations 0002 and 0007 created them. */
 function sqlType(spec: FieldSpec): string {
   return spec.kind === 'number' ? 'double precision' : spec.kind === 'boolean' ? 'boolean' : 'text';
 }
 
 /** [column, SQL type] of every field column per entity, in FIELD_COLUMNS order. */
-export const COLUMN_TYPES: Record<Entity, readonly (readonly [string, string])[]> = {
-  bag: FIELD_COLUMNS.bag.map(
-    ([field, column]) => [column, sqlType(FIELDS.bag[field as keyof typeof FIELDS.bag])] as const,
-  ),
-  brew: FIELD_COLUMNS.brew.map(
-    ([field, column]) => [column, sqlType(FIELDS.brew[field as keyof typeof FIELDS.brew])] as const,
-  ),
-};
+export const COLUMN_TYPES: Record<Entity, readonly (readonly [string, string])[]> = perEntity(
+  (entity) => {
+    const specs: Record<string, FieldSpec> = FIELDS[entity];
+    return FIELD_COLUMNS[entity].map(
+      ([field, column]) => [column, sqlType(specs[field] as FieldSpec)] as const,
+    );
+  },
+);
 
 /** Every value column of an entity's table (not account_id, not wire), in a fixed order. */
 export function tableColumns(entity: Entity): string[] {

@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Entity } from '../../../shared/model/entities.js';
+import { ENTITIES, type Entity } from '../../../shared/model/entities.js';
 import type { Database } from '../db/database.js';
 
 /** A position in pull order: after every row that sorts at or before (version, entity, id). */
@@ -62,7 +62,7 @@ function countAfter(accountId: string, entity: Entity, after: Position) {
 }
 
 /**
- * One page of both tables, the account's version and the count of rows after the position,
+ * One page of every synced table, the account's version and the count of rows after the position,
  * in ONE statement: one snapshot, so the tables and the count agree on which pushes have
  * committed (two statements could see a push in one table and not in the other, and a page
  * could then end past rows it never saw).
@@ -82,15 +82,19 @@ export function pageQuery(accountId: string, after: Position, limit: number) {
     json: string | null;
   }>`
     with page as (
-      ${rowsAfter(accountId, 'bag', after, limit)}
-      union all
-      ${rowsAfter(accountId, 'brew', after, limit)}
+      ${sql.join(
+        ENTITIES.map((entity) => rowsAfter(accountId, entity, after, limit)),
+        sql` union all `,
+      )}
       order by version, entity, id
       limit ${limit}
     )
     select a.version as account_version,
       case when (select count(*) from page) < ${limit} then (select count(*) from page)
-        else ${countAfter(accountId, 'bag', after)} + ${countAfter(accountId, 'brew', after)}
+        else ${sql.join(
+          ENTITIES.map((entity) => countAfter(accountId, entity, after)),
+          sql` + `,
+        )}
       end as total,
       page.entity, page.version, page.id, page.wire as json
     from accounts a left join page on true

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { perEntity } from '../../../shared/model/entities.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import { decodeCursor, encodeCursor, START } from './cursor.js';
@@ -13,6 +14,7 @@ import { type Position, readPage } from './pull-repository.js';
 export interface PullPage {
   bags: string[];
   brews: string[];
+  photos: string[];
   cursor: string;
   hasMore: boolean;
   remaining: number;
@@ -46,16 +48,16 @@ export async function pullPage(
   // A version the counter never reached was not issued here (or the database was reset).
   if (after.version > page.accountVersion) throw invalidCursor('is ahead of this account');
 
-  const bags: string[] = [];
-  const brews: string[] = [];
-  for (const row of page.rows) (row.entity === 'bag' ? bags : brews).push(row.json);
+  const rows = perEntity((): string[] => []);
+  for (const row of page.rows) rows[row.entity].push(row.json);
   const last = page.rows.at(-1);
   const next: Position =
     last === undefined ? after : { version: last.version, entity: last.entity, id: last.id };
   const remaining = page.total - page.rows.length;
   return {
-    bags,
-    brews,
+    bags: rows.bag,
+    brews: rows.brew,
+    photos: rows.photo,
     cursor: encodeCursor(accountId, next),
     hasMore: remaining > 0,
     remaining,
@@ -67,6 +69,7 @@ export function pullResponseJson(serverTime: number, page: PullPage): string {
   return (
     `{"serverTime":${JSON.stringify(serverTime)},` +
     `"bags":[${page.bags.join(',')}],"brews":[${page.brews.join(',')}],` +
+    `"photos":[${page.photos.join(',')}],` +
     `"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore},` +
     `"remaining":${page.remaining}}`
   );

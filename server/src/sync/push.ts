@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { hlcMillis } from '../../../shared/hlc.js';
 import { applyPatch, type MergeableRow } from '../../../shared/merge.js';
-import type { Entity } from '../../../shared/model/entities.js';
+import { type Entity, perEntity } from '../../../shared/model/entities.js';
 import { validatePatch } from '../../../shared/model/validate.js';
 import { LIMITS } from '../../../shared/protocol/limits.js';
 import type { Mutation } from '../../../shared/protocol/push.js';
@@ -64,9 +64,9 @@ export async function applyPush(
   serverNow: number,
 ): Promise<PushResult> {
   return db.transaction().execute(async (trx) => {
-    const ids = { bag: new Set<string>(), brew: new Set<string>() };
-    for (const m of mutations) ids[m.entity].add(m.rowId);
-    const wanted = { bag: [...ids.bag], brew: [...ids.brew] };
+    const wanted = perEntity((entity) => [
+      ...new Set(mutations.filter((m) => m.entity === entity).map((m) => m.rowId)),
+    ]);
     const locked = await lockAndLoadRows(trx, accountId, wanted);
     const current = locked.version;
     if (current === undefined) throw new AppError(401, 'unauthorized', 'the account is gone');
@@ -108,7 +108,7 @@ export async function applyPush(
     const version = current + 1;
     const dirty = (entity: Entity) =>
       [...touched].filter(([k, e]) => e.dirty && k.startsWith(`${entity}:`)).map(([, e]) => e.row);
-    await writeVersion(trx, accountId, version, { bag: dirty('bag'), brew: dirty('brew') });
+    await writeVersion(trx, accountId, version, perEntity(dirty));
     return { version, applied };
   });
 }

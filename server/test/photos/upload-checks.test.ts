@@ -45,7 +45,7 @@ describe('upload checks', () => {
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.refusal).toMatchObject({
-      code: 'payload_too_large',
+      code: 'photo_too_large',
       statusCode: 413,
       details: { limitBytes: MAX_PHOTO_BYTES, bytes: MAX_PHOTO_BYTES + 1 },
     });
@@ -97,7 +97,7 @@ describe('upload checks', () => {
       result.ok ? result.value : result.refusal.code;
     const full: QuotaUsage = { usedBytes: 1000, quotaBytes: 1000, alreadyStored: false };
     expect(codeOf(checkPhotoUpload(sha256Hex(JPEG), JPEG, ROOM))).toBe('image/jpeg');
-    expect(codeOf(checkPhotoUpload('0'.repeat(64), GIF, full, 4))).toBe('payload_too_large');
+    expect(codeOf(checkPhotoUpload('0'.repeat(64), GIF, full, 4))).toBe('photo_too_large');
     expect(codeOf(checkPhotoUpload('0'.repeat(64), GIF, full))).toBe('hash_mismatch');
     expect(codeOf(checkPhotoUpload(sha256Hex(GIF), GIF, full))).toBe('unsupported_media_type');
     expect(codeOf(checkPhotoUpload(sha256Hex(JPEG), JPEG, full))).toBe('photo_quota_exceeded');

@@ -7,7 +7,7 @@ import type { AuthRateLimit, TrustProxy } from '../../src/config.js';
 import { createDatabase } from '../../src/db/create-database.js';
 import type { Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate-to-latest.js';
-import type { PhotoStore } from '../../src/photos/photo-store.js';
+import type { PhotoRouteOptions } from '../../src/photos/photo-routes.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -24,8 +24,8 @@ export interface TestAppOptions {
   /** Honour X-Forwarded-Proto/For, as behind a proxy (to test Secure cookies, per-IP limits). */
   trustProxy?: TrustProxy;
   publicUrl?: URL;
-  /** A photo store outside the database (S3), which deleting an account must empty. */
-  photoStore?: PhotoStore;
+  /** The photo store and limits, given the app's database; its own store and the defaults when unset. */
+  photos?: (db: Kysely<Database>) => PhotoRouteOptions;
 }
 
 const UNREACHABLE_LIMITS: AuthRateLimit = {
@@ -54,7 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     authRateLimit: options.authRateLimit ?? UNREACHABLE_LIMITS,
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
-    photoStore: options.photoStore,
+    ...(options.photos === undefined ? {} : { photos: options.photos(database.db) }),
   });
   await app.ready();
   return {
