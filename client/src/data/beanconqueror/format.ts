@@ -2,11 +2,11 @@ import { textOf } from '../zip.js';
 
 /**
  * Beanconqueror's export, as its app writes it (graphefruit/Beanconqueror, read for this:
- * src/classes/bean/bean.ts, src/classes/brew/brew.ts, and the export in
- * src/services/uiExportImportHelper.ts): `Beanconqueror.json` is an object of arrays keyed
- * BEANS, BREWS, MILL, PREPARATION, WATER, SETTINGS, VERSION; past 500 records the ZIP adds
- * `Beanconqueror_Beans_N.json` / `Beanconqueror_Brews_N.json` (N from 1), each a bare array.
- * Every record has `config: { uuid, unix_timestamp }` (seconds). Fields default to 0 or ""
+ * src/classes/bean/bean.ts and src/classes/brew/brew.ts for the fields and their defaults, and
+ * its ZIP writer, which adds `Beanconqueror_Brews_N.json` / `_Beans_N.json` for every chunk of
+ * 500 past the first, each `JSON.stringify` of a bare array): `Beanconqueror.json` is keyed
+ * BEANS, BREWS, MILL, PREPARATION, WATER, SETTINGS, VERSION (N of the chunks from 1). Every
+ * record has `config: { uuid, unix_timestamp }` (seconds). Fields default to 0 or ""
  * for "not set", and older versions stored some numbers as strings (Brew.fixDataTypes), so
  * every field is read as `unknown` and checked by the mapping.
  */
