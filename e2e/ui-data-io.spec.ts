@@ -66,3 +66,22 @@ test('an import that is not a Dial-in export is refused with a reason', async ({
   });
   await expect(page.getByTestId('data-message')).toHaveText('This is not a Dial-in export.');
 });
+
+test('the ZIP export downloads and imports again with nothing changed', async ({ device }) => {
+  const { page } = device;
+  await importThroughUi(page, sampleExport({ brews: 8 }));
+  await page.goto('/#/settings');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export ZIP' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^dial-in-\d{4}-\d{2}-\d{2}\.zip$/);
+  await expect(page.getByTestId('export-message')).toHaveText('Exported 3 bags and 8 brews.');
+  const before = valuesOf(await exportThroughUi(page));
+
+  await page.locator('#import-file').setInputFiles(await download.path());
+  await expect(page.getByTestId('data-message')).toHaveText(
+    'Imported: 0 new, 0 updated, 11 already here.',
+  );
+  expect(valuesOf(await exportThroughUi(page))).toEqual(before);
+});

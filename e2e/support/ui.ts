@@ -93,16 +93,19 @@ export async function press(page: Page, locator: import('@playwright/test').Loca
   else await locator.click();
 }
 
-/** The export the app downloads from Settings, parsed. */
+/** The export the app downloads from Settings: dial-in.json of its ZIP, parsed. */
 export async function exportThroughUi(page: Page): Promise<ExportDoc> {
   await page.goto('/#/settings');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
+    page.getByRole('button', { name: 'Export ZIP' }).click(),
   ]);
   const path = await download.path();
   const { readFile } = await import('node:fs/promises');
-  return JSON.parse(await readFile(path, 'utf8')) as ExportDoc;
+  const { strFromU8, unzipSync } = await import('fflate');
+  const json = unzipSync(await readFile(path))['dial-in.json'];
+  if (json === undefined) throw new Error('the export ZIP has no dial-in.json');
+  return JSON.parse(strFromU8(json)) as ExportDoc;
 }
 
 export interface ExportDoc {

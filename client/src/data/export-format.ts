@@ -103,6 +103,13 @@ export const CSV_HEADER = [
   'id',
 ] as const;
 
+/** bags.csv: every stored field of a live bag, id first, in the field table's order. */
+export const BAG_CSV_HEADER = ['id', ...FIELDS_OF.bag] as const;
+
+export function bagCsvRows(bags: readonly Record<string, unknown>[]): (string | number | null)[][] {
+  return bags.map((b) => BAG_CSV_HEADER.map((k) => (b[k] ?? null) as string | number | null));
+}
+
 type CsvBrew = Record<string, unknown> & { id: string; bagId: string };
 
 /** Brews as CSV rows (live brews only), with the coffee's name and the ratio spelled out. */

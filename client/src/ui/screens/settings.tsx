@@ -1,8 +1,9 @@
 import type { JSX } from 'preact';
 import { version } from '../../../../package.json';
 import { deleted, history } from '../app-state.js';
-import { DataCard } from '../components/data-card.js';
 import { DeviceSettingsForm } from '../components/device-settings-form.js';
+import { ExportPanel } from '../components/export-panel.js';
+import { ImportPanel } from '../components/import-panel.js';
 import { PwaStatus } from '../components/pwa-status.js';
 
 function RestoreLink(): JSX.Element {
@@ -35,7 +36,8 @@ export function Settings(): JSX.Element {
     <div class="stack">
       <h1>Settings</h1>
       <DeviceSettingsForm />
-      <DataCard />
+      <ExportPanel />
+      <ImportPanel />
       <RestoreLink />
       <PwaStatus />
       <About />
