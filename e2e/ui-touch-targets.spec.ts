@@ -4,7 +4,7 @@ import { importThroughUi, sampleExport } from './support/ui.js';
 
 /**
  * Every visible link, button and field of the main screens is at least 44×44 px at the phone
- * size. A checkbox or radio counts by its label, which is what a thumb hits; a link inside a
+ * size. A checkbox, radio or hidden file input counts by its label, which is what a thumb hits; a link inside a
  * sentence (the hint's sources) is exempt, as WCAG 2.5.8 exempts inline targets.
  */
 
@@ -28,10 +28,13 @@ function smallTargets(page: Page): Promise<string[]> {
         (sentence.textContent?.length ?? 0) > (el.textContent?.length ?? 0)
       )
         continue;
-      const box =
-        el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')
-          ? (el.closest('label') ?? el).getBoundingClientRect()
-          : el.getBoundingClientRect();
+      // A checkbox, a radio or a visually hidden file input is hit through its label.
+      const byLabel =
+        el instanceof HTMLInputElement &&
+        (el.type === 'checkbox' || el.type === 'radio' || el.type === 'file');
+      const label =
+        el.closest('label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`) : null);
+      const box = (byLabel && label ? label : el).getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
       if (box.width < min - 0.5 || box.height < min - 0.5) {
         const name =
@@ -51,15 +54,22 @@ test('every touch target of the main screens is at least 44 px', async ({ device
   await importThroughUi(page, doc);
   const screens: [string, string][] = [
     ['Brews', '#/'],
+    ['Log', '#/log'],
+    ['Brew', `#/brew/${doc.brews[0]?.id}`],
     ['Bags', '#/bags'],
     ['Bag', `#/bag/${doc.bags[0]?.id}`],
     ['History', '#/history'],
     ['Account', '#/account'],
+    ['Settings', '#/settings'],
   ];
   const found: string[] = [];
   for (const [name, hash] of screens) {
     await page.goto(`/${hash}`);
     await expect(page.locator('h1:visible')).toHaveCount(1);
+    // What is folded under "More" counts too: open every fold first.
+    await page.evaluate(() => {
+      for (const fold of Array.from(document.querySelectorAll('details'))) fold.open = true;
+    });
     for (const small of await smallTargets(page)) found.push(`${name}: ${small}`);
   }
   expect(found).toEqual([]);
