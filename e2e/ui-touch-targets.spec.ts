@@ -4,8 +4,9 @@ import { importThroughUi, sampleExport } from './support/ui.js';
 
 /**
  * Every visible link, button and field of the main screens is at least 44×44 px at the phone
- * size. A checkbox, radio or hidden file input counts by its label, which is what a thumb hits; a link inside a
- * sentence (the hint's sources) is exempt, as WCAG 2.5.8 exempts inline targets.
+ * size. A checkbox, a radio or a hidden file input counts by its label, which is what a thumb
+ * hits; a link inside a sentence (the hint's sources) is exempt, as WCAG 2.5.8 exempts inline
+ * targets.
  */
 
 const MIN = 44;
