@@ -69,6 +69,7 @@ test('a value another device overwrote says which brew, when, and what changed',
   // "Espresso of Guji, 2 Dec 08:14 — Grind 15 → 16" (the date and time in the locale's words).
   await expect(changed).toContainText(/Espresso of Guji, [^—]*\d:\d\d[^—]* — Grind 15 → 16/);
   await expect(changed).toContainText('Grind 9 → 10');
+  await page.screenshot({ path: test.info().outputPath('history-rows.png') });
 
   // The brew's own screen links to its history: only that brew's rows.
   await openBrew(page, id);
