@@ -20,6 +20,7 @@ import { handleClientError, handleFrameworkError } from './errors/framework-erro
 import { healthRoutes } from './health/health-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerStrictJson } from './http/strict-json.js';
+import { type AppMetricsOptions, registerMetrics } from './metrics/register-metrics.js';
 import { DEFAULT_PHOTO_QUOTA_BYTES, DEFAULT_PHOTO_RETENTION_MS } from './photos/photo-config.js';
 import { type PhotoRouteOptions, photoRoutes } from './photos/photo-routes.js';
 import { createPostgresPhotoStore } from './photos/postgres-photo-store.js';
@@ -52,6 +53,8 @@ export interface AppOptions {
    * Deleting an account empties its part of the store too.
    */
   photos?: PhotoRouteOptions;
+  /** Measure requests (METRICS_PORT/METRICS_TOKEN); unset = metrics off. */
+  metrics?: AppMetricsOptions | undefined;
 }
 
 /** Builds the whole server: plugins, then routes. Listening is main.ts's job. */
@@ -86,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   app.addHook('onSend', recordSessionSeen);
+  registerMetrics(app, options.metrics);
   await registerSecurityHeaders(app, options.publicUrl ?? null);
   await registerApiCompression(app);
   await app.register(fastifyCookie);

@@ -43,7 +43,25 @@ export interface ServerConfig {
   authRateLimit: AuthRateLimit;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
+  metrics: MetricsConfig;
 }
+
+/**
+ * Where Prometheus metrics are served; off when neither is set. The port is a separate
+ * listener (loopback unless `host` says otherwise), so the public port never shows them;
+ * the token serves them on the public port too, to a `Bearer` header that carries it.
+ */
+export interface MetricsConfig {
+  /** METRICS_PORT: the separate listener's port; undefined = no listener. */
+  port: number | undefined;
+  /** METRICS_HOST: the separate listener's address. */
+  host: string;
+  /** METRICS_TOKEN: serve /metrics on the public port to this bearer token; undefined = never. */
+  token: string | undefined;
+}
+
+/** A shorter token could be guessed over the public port. */
+export const METRICS_TOKEN_MIN_LENGTH = 32;
 
 /**
  * Which proxies' X-Forwarded-* headers to believe: none (false), this many hops in front of
@@ -120,12 +138,32 @@ export function parsePublicUrl(value: string | undefined): URL | undefined {
   return url;
 }
 
+/** METRICS_PORT, METRICS_HOST, METRICS_TOKEN; `publicPort` is PORT, which METRICS_PORT must not reuse. */
+export function parseMetricsConfig(env: NodeJS.ProcessEnv, publicPort: number): MetricsConfig {
+  const portText = nonEmpty(env.METRICS_PORT);
+  const port = portText === undefined ? undefined : Number(portText);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65_535)) {
+    throw new Error(`METRICS_PORT must be a port from 1 to 65535: got ${JSON.stringify(portText)}`);
+  }
+  if (port !== undefined && port === publicPort) {
+    throw new Error(`METRICS_PORT must differ from PORT (${publicPort}): metrics are not public`);
+  }
+  const token = nonEmpty(env.METRICS_TOKEN);
+  if (token !== undefined && token.length < METRICS_TOKEN_MIN_LENGTH) {
+    throw new Error(
+      `METRICS_TOKEN must be at least ${METRICS_TOKEN_MIN_LENGTH} characters: got ${token.length}`,
+    );
+  }
+  return { port, host: nonEmpty(env.METRICS_HOST) ?? '127.0.0.1', token };
+}
+
 /** Reads the process environment once, at start; nothing else in the server reads `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const schema = nonEmpty(env.DATABASE_SCHEMA);
   const dataDir = nonEmpty(env.DATA_DIR) ?? './data';
+  const port = intFromEnv(env.PORT, 3000, 'PORT');
   return {
-    port: intFromEnv(env.PORT, 3000, 'PORT'),
+    port,
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     database: {
       url: nonEmpty(env.DATABASE_URL),
@@ -137,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
+    metrics: parseMetricsConfig(env, port),
     authRateLimit: {
       ipMax: intFromEnv(
         env.AUTH_RATE_LIMIT_IP,

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDatabase, type DatabaseHandle } from './db/create-database.js';
 import { migrateToLatest } from './db/migrate-to-latest.js';
+import { startMetrics } from './metrics/start-metrics.js';
 import { createPhotoStore } from './photos/create-photo-store.js';
 import { loadPhotoConfig } from './photos/photo-config.js';
 import { startPhotoGcJob } from './photos/photo-gc-job.js';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   });
   const { applied } = await migrateToLatest(database.db, database.schema);
   const photos = await createPhotoStore(photoConfig.store, database.db);
+  const metrics = await startMetrics(config.metrics, database.pool);
 
   app = await buildApp({
     db: database.db,
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     logger: { level: config.logLevel },
+    metrics: metrics.app,
     photos: {
       store: photos.store,
       quotaBytes: photoConfig.quotaBytes,
@@ -45,9 +48,14 @@ async function main(): Promise<void> {
     onError: (error) => log.error({ err: error }, 'photo garbage collection failed'),
   });
 
-  closeOnSignals(app, database, () => {
+  if (metrics.listener !== undefined) {
+    log.info({ address: metrics.listener.server.address() }, 'metrics listening');
+  }
+
+  closeOnSignals(app, database, async () => {
     stopPhotoGc();
     photos.close();
+    await metrics.close();
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -63,7 +71,7 @@ const CLOSE_TIMEOUT_MS = 10_000;
 function closeOnSignals(
   app: FastifyInstance,
   database: DatabaseHandle,
-  closeOthers: () => void,
+  closeOthers: () => Promise<void>,
 ): void {
   let closing = false;
   const close = async (signal: NodeJS.Signals) => {
@@ -78,7 +86,7 @@ function closeOnSignals(
     }, CLOSE_TIMEOUT_MS).unref();
     try {
       await app.close();
-      closeOthers();
+      await closeOthers();
       await database.close();
       console.log('Dial-in closed');
       process.exit(0);

@@ -14,6 +14,12 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** The schema every table lives in (`public` unless DATABASE_SCHEMA says otherwise). */
   schema: string;
+  /**
+   * The PostgreSQL connection pool, for the metrics' pool gauge. Undefined for PGlite: its
+   * pool is an adapter over one serialized session, and its counts would show connections
+   * that are not there.
+   */
+  pool: pg.Pool | undefined;
   close(): Promise<void>;
 }
 
@@ -70,7 +76,7 @@ async function openPostgres(
     await db.destroy();
     throw error;
   }
-  return { db, kind: 'postgres', schema, close: () => db.destroy() };
+  return { db, kind: 'postgres', schema, pool, close: () => db.destroy() };
 }
 
 async function openPglite(
@@ -103,6 +109,7 @@ async function openPglite(
     db,
     kind: 'pglite',
     schema,
+    pool: undefined,
     close: async () => {
       await db.destroy();
       await pglite.close();

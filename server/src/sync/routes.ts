@@ -83,6 +83,7 @@ export const syncRoutes: FastifyPluginAsync = async (fastify) => {
       const serverTime = Date.now();
       checkClocks(push.mutations, serverTime);
       const result = await applyPush(app.db, request.accountId, push.mutations, serverTime);
+      app.metrics?.countMutationsApplied(result.applied);
       // Test hook: die after the commit, before the answer (the client sees a dropped connection).
       if (app.testHooks?.takeCrashAfterCommit()) process.kill(process.pid, 'SIGKILL');
       return { serverTime, ...result };

@@ -3,16 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import { buildApp } from '../../src/app.js';
-import type { AuthRateLimit, TrustProxy } from '../../src/config.js';
+import type { AuthRateLimit, MetricsConfig, TrustProxy } from '../../src/config.js';
 import { createDatabase } from '../../src/db/create-database.js';
 import type { Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate-to-latest.js';
+import { startMetrics } from '../../src/metrics/start-metrics.js';
 import type { PhotoRouteOptions } from '../../src/photos/photo-routes.js';
 
 export interface TestApp {
   app: FastifyInstance;
   db: Kysely<Database>;
   kind: 'pglite' | 'postgres';
+  /** The separate metrics listener, when `metrics.port` was given. */
+  metricsListener: FastifyInstance | undefined;
   close(): Promise<void>;
 }
 
@@ -26,6 +29,8 @@ export interface TestAppOptions {
   publicUrl?: URL;
   /** The photo store and limits, given the app's database; its own store and the defaults when unset. */
   photos?: (db: Kysely<Database>) => PhotoRouteOptions;
+  /** The metrics settings, started as main.ts starts them; off when unset. */
+  metrics?: MetricsConfig;
 }
 
 const UNREACHABLE_LIMITS: AuthRateLimit = {
@@ -47,6 +52,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const schema = url === undefined ? undefined : `test_${randomUUID().replaceAll('-', '')}`;
   const database = await createDatabase({ url, dataDir: 'memory://', schema });
   await migrateToLatest(database.db, database.schema);
+  const metrics = await startMetrics(
+    options.metrics ?? { port: undefined, host: '127.0.0.1', token: undefined },
+    database.pool,
+  );
   const app = await buildApp({
     db: database.db,
     testHooks: options.testHooks ?? false,
@@ -55,14 +64,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
     ...(options.photos === undefined ? {} : { photos: options.photos(database.db) }),
+    metrics: metrics.app,
   });
   await app.ready();
   return {
     app,
     db: database.db,
     kind: database.kind,
+    metricsListener: metrics.listener,
     close: async () => {
       await app.close();
+      await metrics.close();
       if (schema !== undefined) {
         await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(database.db);
       }
