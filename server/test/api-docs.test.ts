@@ -23,28 +23,29 @@ import { mutation, newBag, pull, push, pushBody } from './sync-helpers.js';
 type ObjectSchema = { properties: Record<string, unknown>; required?: string[] | undefined };
 
 /**
- * What each app route takes, from the shared schema its route validates with: the document
- * must show the same fields. A route missing here fails the exhaustiveness check below.
+ * What each app route takes, from the shared schema its route validates with, and whether it
+ * needs the session cookie: the document must say the same. A route missing here fails the
+ * exhaustiveness check below.
  */
 const REQUESTS: Record<
   string,
-  { body?: ObjectSchema; query?: ObjectSchema; params?: ObjectSchema }
+  { body?: ObjectSchema; query?: ObjectSchema; params?: ObjectSchema; session?: true }
 > = {
   [key(ROUTES.health)]: {},
   [key(ROUTES.docs)]: {},
   [key(ROUTES.auth.signup)]: { body: Credentials },
   [key(ROUTES.auth.login)]: { body: Credentials },
   [key(ROUTES.auth.logout)]: {},
-  [key(ROUTES.auth.me)]: {},
-  [key(ROUTES.auth.sessions)]: {},
-  [key(ROUTES.auth.revokeSession)]: { body: RevokeSessionRequest },
-  [key(ROUTES.auth.revokeOtherSessions)]: {},
-  [key(ROUTES.auth.changePassword)]: { body: ChangePasswordRequest },
-  [key(ROUTES.auth.deleteAccount)]: { body: DeleteAccountRequest },
-  [key(ROUTES.sync.push)]: { body: PushRequest },
-  [key(ROUTES.sync.pull)]: { query: PullQuery },
-  [key(ROUTES.photos.upload)]: { params: PhotoHashParams },
-  [key(ROUTES.photos.download)]: { params: PhotoHashParams },
+  [key(ROUTES.auth.me)]: { session: true },
+  [key(ROUTES.auth.sessions)]: { session: true },
+  [key(ROUTES.auth.revokeSession)]: { body: RevokeSessionRequest, session: true },
+  [key(ROUTES.auth.revokeOtherSessions)]: { session: true },
+  [key(ROUTES.auth.changePassword)]: { body: ChangePasswordRequest, session: true },
+  [key(ROUTES.auth.deleteAccount)]: { body: DeleteAccountRequest, session: true },
+  [key(ROUTES.sync.push)]: { body: PushRequest, session: true },
+  [key(ROUTES.sync.pull)]: { query: PullQuery, session: true },
+  [key(ROUTES.photos.upload)]: { params: PhotoHashParams, session: true },
+  [key(ROUTES.photos.download)]: { params: PhotoHashParams, session: true },
 };
 
 const TEST_ROUTES = new Set(Object.values(ROUTES.test).map(key));
@@ -146,6 +147,23 @@ describe('GET /api/docs', () => {
     }
     const upload = operationOf(document, ROUTES.photos.upload)?.requestBody;
     expect(Object.keys(upload?.content ?? {})).toEqual(['image/jpeg', 'image/webp', 'image/png']);
+  });
+
+  it('marks exactly the routes that answer 401 without a session as needing the cookie', async () => {
+    const scheme = document.components?.securitySchemes?.session;
+    expect(scheme).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'dialin_session' });
+    for (const route of ALL_ROUTES.filter((r) => !TEST_ROUTES.has(key(r)))) {
+      const request = REQUESTS[key(route)];
+      const security = operationOf(document, route)?.security;
+      expect(security, key(route)).toEqual(request?.session ? [{ session: [] }] : undefined);
+      // A body is validated before the session is checked: only bodiless requests show it.
+      if (request?.body !== undefined) continue;
+      const url = route.path.replace(':hash', '0'.repeat(64));
+      const response = await production.app.inject({ method: route.method, url });
+      expect(response.statusCode === 401, `${key(route)} answered ${response.statusCode}`).toBe(
+        request?.session === true,
+      );
+    }
   });
 
   it('documents a success and ErrorBody for every 4xx and 5xx of every route', async () => {

@@ -1,4 +1,4 @@
-import type { SwaggerTransform } from '@fastify/swagger';
+import type { FastifySchema } from 'fastify';
 import { ErrorBody } from '../../../shared/protocol/errors.js';
 import type { OpenApiDocument } from './openapi-document.js';
 
@@ -11,14 +11,14 @@ export const ERROR_BODY_REF = '#/components/schemas/ErrorBody';
  * declares no 5xx of its own) would otherwise document no error answer at all. Each range a
  * route leaves undeclared is documented as ErrorBody; what a route does declare is kept.
  */
-export const documentErrorRanges: SwaggerTransform = ({ schema, url }) => {
+export function withErrorRanges(schema: FastifySchema): FastifySchema {
   const response = { ...(schema.response as Record<string, unknown> | undefined) };
   for (const range of ['4xx', '5xx'] as const) response[range] ??= ErrorBody;
   for (const [status, body] of Object.entries(response)) {
     if (body === ErrorBody) response[status] = { $ref: ERROR_BODY_REF };
   }
-  return { schema: { ...schema, response }, url };
-};
+  return { ...schema, response };
+}
 
 /** Adds the ErrorBody schema the references name, and says what an error answer is. */
 export function addErrorBody(document: OpenApiDocument): void {
