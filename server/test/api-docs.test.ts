@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatParamUrl } from '@fastify/swagger';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { LightMyRequestResponse } from 'fastify';
@@ -107,6 +108,18 @@ describe('GET /api/docs', () => {
     const expected = ALL_ROUTES.map(key).filter((route) => !TEST_ROUTES.has(route));
     expect(documentedRoutes(document)).toEqual(expected.sort());
     expect(Object.keys(REQUESTS).sort()).toEqual(expected.sort());
+  });
+
+  it('passes the OpenAPI 3.1 schema, with and without test hooks', async () => {
+    for (const candidate of [document, await fetchDocument(withHooks)]) {
+      const validator = new Validator();
+      const result = await validator.validate({ ...structuredClone(candidate) });
+      expect(result.errors ?? [], 'OpenAPI schema errors').toEqual([]);
+      expect(validator.version).toBe('3.1');
+    }
+    // The check can fail: a path item must be an object.
+    const broken = { ...structuredClone(document), paths: { '/api/x': 1 } };
+    expect((await new Validator().validate(broken)).valid).toBe(false);
   });
 
   it('lists the test hooks only on a server started with them', async () => {
