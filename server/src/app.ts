@@ -14,6 +14,7 @@ import { recordSessionSeen } from './auth/session-seen.js';
 import { registerApiCompression } from './compression/api-compression.js';
 import { type AuthRateLimit, DEFAULT_AUTH_RATE_LIMIT, type TrustProxy } from './config.js';
 import type { Database } from './db/database.js';
+import { registerApiDocs } from './docs/api-docs.js';
 import { AppError } from './errors/app-error.js';
 import { handleError } from './errors/error-handler.js';
 import { handleClientError, handleFrameworkError } from './errors/framework-errors.js';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
 
   // Each plugin registers its routes at the full paths of the shared ROUTES table.
+  await registerApiDocs(app); // first: it documents the routes registered after it
   await app.register(healthRoutes);
   const photos = options.photos ?? {
     store: createPostgresPhotoStore(options.db),

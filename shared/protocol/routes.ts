@@ -18,6 +18,8 @@ export const API_ROOT = '/api';
 export const ROUTES = {
   /** Database reachable and newest migration; polled by Docker and the test harness. */
   health: { method: 'GET', path: '/api/health' },
+  /** The OpenAPI 3.1 document of every route this server registered; public, like the client. */
+  docs: { method: 'GET', path: '/api/docs' },
   auth: {
     signup: { method: 'POST', path: '/api/auth/signup' },
     login: { method: 'POST', path: '/api/auth/login' },
@@ -60,6 +62,7 @@ export const ROUTES = {
   },
 } as const satisfies {
   health: ApiRoute;
+  docs: ApiRoute;
   auth: Record<string, ApiRoute>;
   sync: Record<string, ApiRoute>;
   photos: Record<string, ApiRoute>;
@@ -69,6 +72,7 @@ export const ROUTES = {
 /** Every route of the table, test hooks included, in declaration order. */
 export const ALL_ROUTES: readonly ApiRoute[] = [
   ROUTES.health,
+  ROUTES.docs,
   ...Object.values(ROUTES.auth),
   ...Object.values(ROUTES.sync),
   ...Object.values(ROUTES.photos),
