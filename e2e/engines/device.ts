@@ -208,14 +208,31 @@ function markRole(driver: DriverPrimitives, role: Role, name: NameMatch, options
   return mark(driver, query, `${role} "${String(name)}"`, options.timeoutMs);
 }
 
-/** tap() for every adapter: the shared finder, then the driver's own click. */
+/** A driver's refusal of a click because something else was on top at that instant. */
+const isIntercepted = (error: unknown) =>
+  error instanceof Error && /intercept/i.test(`${error.name} ${error.message}`);
+
+/**
+ * tap() for every adapter: the shared finder (which waits until nothing covers the target),
+ * then the driver's own click. A notice that slides in between the two (a toast arriving
+ * above the tab bar) makes the driver refuse the click; then find and tap again, as a person
+ * taps again once the notice has settled.
+ */
 export async function tapByRole(
   driver: DriverPrimitives,
   role: Role,
   name: NameMatch,
   options: FindOptions = {},
 ) {
-  await driver.clickSelector(await markRole(driver, role, name, options));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await driver.clickSelector(await markRole(driver, role, name, options));
+      return;
+    } catch (error) {
+      if (!isIntercepted(error) || attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
 }
 
 /** see() for every adapter. */

@@ -1,38 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { newApiClient, uniqueEmail } from '../support/api.js';
-import { ApiDevice, comparable, type Row } from '../support/late-device-state.js';
+import { ApiDevice, comparable } from '../support/late-device-state.js';
 import { expectServer } from '../support/server-state.js';
-import type { EngineDevice } from './device.js';
 import { expect, test } from './fixtures.js';
+import { localRows } from './local-rows.js';
 import { expectPill, goTo, logBrew, openControlledApp, SYNCED, signUp } from './steps.js';
-
-/** Every bag and brew the app's IndexedDB holds, read with plain IndexedDB in the page. */
-function localRows(device: EngineDevice): Promise<{ bags: Row[]; brews: Row[] }> {
-  return device.evaluate(
-    () =>
-      new Promise<{ bags: Row[]; brews: Row[] }>((resolve, reject) => {
-        const open = indexedDB.open('dial-in');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['bags', 'brews']);
-          const out: { bags: Row[]; brews: Row[] } = { bags: [], brews: [] };
-          for (const name of ['bags', 'brews'] as const) {
-            const all = tx.objectStore(name).getAll();
-            all.onsuccess = () => {
-              out[name] = all.result as Row[];
-            };
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    null,
-  );
-}
 
 /**
  * Story 7 in every engine: the phone is cut off while another device makes 500 changes; back,
