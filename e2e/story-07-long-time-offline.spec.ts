@@ -1,7 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { uniqueEmail } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
-import { ApiDevice, comparable, readLocalState } from './support/late-device-state.js';
+import {
+  ApiDevice,
+  comparable,
+  fiveHundredChanges,
+  readLocalState,
+} from './support/late-device-state.js';
 import { openControlledApp } from './support/pwa.js';
 import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
 import { pill, SYNCED } from './support/steps.js';
@@ -60,25 +64,7 @@ test('a phone back after 500 changes elsewhere pulls them with a progress bar an
   // The other device, meanwhile: a new bag, 300 brews of it, 197 ratings of those, a delete,
   // and an edit of the phone's own brew — 500 changes in pushes of 100.
   const other = new ApiDevice(api, session.account.id);
-  const bagId = randomUUID();
-  const brewIds = Array.from({ length: 300 }, () => randomUUID());
-  const start = Date.parse('2026-01-01T08:00:00Z');
-  const changes = [
-    other.mutation('bag', bagId, { name: 'Laptop coffee', roaster: 'Far away' }),
-    ...brewIds.map((id, i) =>
-      other.mutation('brew', id, {
-        bagId,
-        method: 'espresso',
-        doseG: 18,
-        yieldG: 30 + (i % 10),
-        brewedAt: new Date(start + i * 60_000).toISOString(),
-        notes: `trip brew ${i}`,
-      }),
-    ),
-    ...brewIds.slice(100, 297).map((id, i) => other.mutation('brew', id, { rating: (i % 10) / 2 })),
-    other.mutation('brew', brewIds[299] ?? '', { deletedAt: new Date(start).toISOString() }),
-    other.mutation('brew', own, { notes: 'edited on the laptop' }),
-  ];
+  const { changes, bagId, brewIds } = fiveHundredChanges(other, own);
   expect(changes).toHaveLength(500);
   await other.push(changes);
   const server = await api.pullAll();

@@ -1,6 +1,16 @@
-import { newApiClient } from '../support/api.js';
+import { type ApiClient, newApiClient } from '../support/api.js';
+import type { EngineDevice } from './device.js';
 import { test } from './fixtures.js';
 import { expectText, goTo } from './steps.js';
+
+/** A first visit while the later screens' chunk fails: Settings says it could not load. */
+async function openSettingsWithoutItsChunk(device: EngineDevice, api: ApiClient) {
+  await api.failAssets('/assets/later-');
+  await device.open('/');
+  await expectText(device, 'Log a brew');
+  await goTo(device, '#/settings');
+  await expectText(device, 'This screen could not be loaded.');
+}
 
 /**
  * The chunk with every screen past the first paint fails to arrive on a first visit (before
@@ -15,12 +25,7 @@ test('"Try again" opens a screen whose chunk failed once the server serves it ag
 }) => {
   const api = await newApiClient(server.url);
   try {
-    await api.failAssets('/assets/later-');
-    await device.open('/');
-    await expectText(device, 'Log a brew');
-    await goTo(device, '#/settings');
-    await expectText(device, 'This screen could not be loaded.');
-
+    await openSettingsWithoutItsChunk(device, api);
     await api.failAssets(null);
     await device.tap('button', 'Try again');
     await expectText(device, 'Your data', 20_000);
@@ -36,11 +41,7 @@ test('"Try again" with the server out of reach says so, and opens the screen onc
 }) => {
   const api = await newApiClient(server.url);
   try {
-    await api.failAssets('/assets/later-');
-    await device.open('/');
-    await expectText(device, 'Log a brew');
-    await goTo(device, '#/settings');
-    await expectText(device, 'This screen could not be loaded.');
+    await openSettingsWithoutItsChunk(device, api);
     await api.failAssets(null);
 
     device.network.cut();

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { newApiClient, uniqueEmail } from '../support/api.js';
-import { ApiDevice, comparable } from '../support/late-device-state.js';
+import { ApiDevice, comparable, fiveHundredChanges } from '../support/late-device-state.js';
 import { expectServer } from '../support/server-state.js';
 import { expect, test } from './fixtures.js';
 import { localRows } from './local-rows.js';
@@ -41,27 +40,7 @@ test('story 7: back after 500 changes elsewhere, the phone pulls them with a pro
   try {
     const session = await api.login(email);
     const other = new ApiDevice(api, session.account.id);
-    const bagId = randomUUID();
-    const brewIds = Array.from({ length: 300 }, () => randomUUID());
-    const start = Date.parse('2026-01-01T08:00:00Z');
-    const changes = [
-      other.mutation('bag', bagId, { name: 'Laptop coffee', roaster: 'Far away' }),
-      ...brewIds.map((id, i) =>
-        other.mutation('brew', id, {
-          bagId,
-          method: 'espresso',
-          doseG: 18,
-          yieldG: 30 + (i % 10),
-          brewedAt: new Date(start + i * 60_000).toISOString(),
-          notes: `trip brew ${i}`,
-        }),
-      ),
-      ...brewIds
-        .slice(100, 297)
-        .map((id, i) => other.mutation('brew', id, { rating: (i % 10) / 2 })),
-      other.mutation('brew', brewIds[299] ?? '', { deletedAt: new Date(start).toISOString() }),
-      other.mutation('brew', own, { notes: 'edited on the laptop' }),
-    ];
+    const { changes } = fiveHundredChanges(other, own);
     expect(changes).toHaveLength(500);
     await other.push(changes);
     const held = await api.pullAll();

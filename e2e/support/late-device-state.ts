@@ -126,3 +126,33 @@ export class ApiDevice {
     return requests;
   }
 }
+
+/**
+ * Story 7's trip, played by `other`: a new bag, 300 brews of it, 197 ratings of those, a
+ * delete, and an edit of the phone's own brew `own` — 500 changes, 302 rows changed.
+ */
+export function fiveHundredChanges(
+  other: ApiDevice,
+  own: string,
+): { changes: ReturnType<ApiDevice['mutation']>[]; bagId: string; brewIds: string[] } {
+  const bagId = randomUUID();
+  const brewIds = Array.from({ length: 300 }, () => randomUUID());
+  const start = Date.parse('2026-01-01T08:00:00Z');
+  const changes = [
+    other.mutation('bag', bagId, { name: 'Laptop coffee', roaster: 'Far away' }),
+    ...brewIds.map((id, i) =>
+      other.mutation('brew', id, {
+        bagId,
+        method: 'espresso',
+        doseG: 18,
+        yieldG: 30 + (i % 10),
+        brewedAt: new Date(start + i * 60_000).toISOString(),
+        notes: `trip brew ${i}`,
+      }),
+    ),
+    ...brewIds.slice(100, 297).map((id, i) => other.mutation('brew', id, { rating: (i % 10) / 2 })),
+    other.mutation('brew', brewIds[299] ?? '', { deletedAt: new Date(start).toISOString() }),
+    other.mutation('brew', own, { notes: 'edited on the laptop' }),
+  ];
+  return { changes, bagId, brewIds };
+}
