@@ -52,7 +52,7 @@ test('story 2: two devices on one account merge per field, and the later write w
   openDevice,
   server,
 }) => {
-  const email = uniqueEmail(`two-devices-${Date.now() % 1000}`);
+  const email = uniqueEmail('two-devices');
   const phone = await openDevice();
   const laptop = await openDevice();
   await openControlledApp(phone);

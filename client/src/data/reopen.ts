@@ -25,7 +25,7 @@ export function isConnectionLost(error: unknown): boolean {
 }
 
 /** Closes and reopens `db` (a no-op wait when another caller is already reopening it). */
-export async function reopen(db: Dexie): Promise<void> {
+async function reopen(db: Dexie): Promise<void> {
   if (db.isOpen()) db.close({ disableAutoOpen: false });
   await db.open();
 }
