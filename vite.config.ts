@@ -104,7 +104,15 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Everything the first paint needs, in one file (one request, one gzip stream).
-            { name: 'app', tags: ['$initial'], priority: 2 },
+            { name: 'app', tags: ['$initial'], priority: 3 },
+            // Log a brew and everything it needs that the first paint does not (its
+            // dependencies come along), preloaded first: it must not need the later chunk,
+            // so a brew can be logged while that one fails to arrive (sync-chunk-retry).
+            {
+              name: 'log',
+              test: /client[\\/]src[\\/]ui[\\/]screens[\\/]log-brew\.tsx$/,
+              priority: 2,
+            },
             // The rest (the other screens and the sync engine), fetched right after the first
             // paint: one file too, which compresses better than a chunk per screen.
             { name: 'later', priority: 1 },

@@ -7,7 +7,13 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'client/src/**/*.test.ts', 'server/test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    // Two files at a time. Vitest's default on two cores is one (cores − 1), which left the
+    // second core idle whenever a file waited on a child server, PostgreSQL or a timer: the
+    // suite ran its files one after another (7–8 min in CI, most of it in server files).
+    maxWorkers: 2,
+    // A file shares the machine with another one now; the fuzz and chaos files' longest
+    // tests took 14–28 s alone.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });

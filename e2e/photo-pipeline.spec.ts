@@ -11,10 +11,19 @@ import { expect, test } from './support/fixtures.js';
  * server's origin (a secure context for crypto.subtle), outside the app.
  */
 
-const PIPELINE = ts.transpileModule(
-  readFileSync(new URL('../client/src/photos/image-pipeline.ts', import.meta.url), 'utf8'),
-  { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } },
-).outputText;
+/** The module's source as JavaScript, its relative imports left out (they are inlined). */
+const transpiled = (file: string) =>
+  ts
+    .transpileModule(readFileSync(new URL(file, import.meta.url), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    })
+    .outputText.replace(/^import .* from '\.\/.*';$/gm, '');
+
+/** The pipeline and the hash it imports, as one inline module. */
+const PIPELINE = [
+  transpiled('../client/src/photos/content-hash.ts'),
+  transpiled('../client/src/photos/image-pipeline.ts'),
+].join('\n');
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>pipeline</title>
 <script type="module">${PIPELINE}

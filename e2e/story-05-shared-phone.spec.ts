@@ -21,7 +21,7 @@ async function expectNoTraces(context: BrowserContext, page: Page, marks: string
   const databases = await readIndexedDb(context);
   expect(mentions(databases, marks), 'IndexedDB').toEqual([]);
   const app = databases.find((d) => d.name === 'dial-in');
-  for (const table of ['bags', 'brews', 'outbox', 'history']) {
+  for (const table of ['bags', 'brews', 'outbox', 'historyPages']) {
     expect(app?.stores[table], `dial-in.${table}`).toEqual([]);
   }
   // 2. The Workbox Background Sync queue.

@@ -41,6 +41,32 @@ test('log in checks the password before asking about the device brews', async ({
   expect((await api.pullAll()).brews).toHaveLength(1);
 });
 
+test('cancelling the question about the device brews ends the session the password opened', async ({
+  device,
+  api,
+}) => {
+  const email = uniqueEmail('cancel');
+  await api.signup(email);
+  const { page } = device;
+  await logOneBrew(page);
+  await page.goto('/#/account');
+  await press(page, page.getByRole('button', { name: 'Log in', exact: true }));
+  await logIn(page, email, TEST_PASSWORD);
+  const dialog = page.getByRole('dialog', { name: "Keep this device's brews?" });
+  await expect(dialog).toBeVisible();
+  // The password check opened a session for this browser.
+  expect((await page.request.get('/api/auth/me')).status()).toBe(200);
+
+  await press(page, dialog.getByRole('button', { name: 'Cancel' }));
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(async () => (await page.request.get('/api/auth/me')).status()).toBe(401);
+  // Still anonymous, with the brew, and the account got nothing.
+  await expect(page.locator('form').getByRole('button', { name: 'Log in' })).toBeVisible();
+  expect((await api.pullAll()).brews).toHaveLength(0);
+  await page.goto('/#/today');
+  await expect(page.locator('.brew-item')).toHaveCount(1);
+});
+
 test('logging out of a synced account asks once, and Stay signed in keeps everything', async ({
   device,
 }) => {

@@ -65,7 +65,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(report).toContainText(`Brews: ${BREWS} new, 0 updated, 0 already here`);
     await expect(report).toContainText('Photos referenced but not in a Beanconqueror export: 3');
     await expect(report).toContainText('brew doseG must be at most 100: 1');
-    await expect(report).toContainText('bean.aromatics: 1');
+    await expect(report).toContainText('bean.buyDate: 1');
     const progress = await page.evaluate(
       () => (window as unknown as { progressSeen: string[] }).progressSeen,
     );

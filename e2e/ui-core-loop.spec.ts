@@ -23,7 +23,7 @@ async function fillShot(page: Page, shot: Shot) {
   await page.getByLabel('Time (s)').fill(shot.time);
   const more = page.locator('details.card');
   if ((await more.getAttribute('open')) === null) await press(page, more.locator('summary'));
-  await page.getByLabel('Grinder').fill(shot.grinder);
+  await page.getByLabel('Grinder (typed)').fill(shot.grinder);
   await page.getByLabel('Water (g)').fill(shot.water);
   await page.getByLabel('Temperature (°C)').fill(shot.temp);
   await page.getByLabel('Notes').fill(shot.notes);
@@ -94,7 +94,7 @@ test('Repeat copies the recipe of the brew tapped, not the newest of its bag', a
   await expect(page.getByLabel('Dose (g)')).toHaveValue('18.5');
   await expect(page.getByLabel('Yield (g)')).toHaveValue('36');
   await press(page, page.locator('details.card summary'));
-  await expect(page.getByLabel('Grinder')).toHaveValue('Comandante');
+  await expect(page.getByLabel('Grinder (typed)')).toHaveValue('Comandante');
   await expect(page.getByLabel('Water (g)')).toHaveValue('10');
   await expect(page.getByLabel('Temperature (°C)')).toHaveValue('94');
   // Time, taste, rating and notes belong to the new shot.

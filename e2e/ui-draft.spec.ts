@@ -33,6 +33,29 @@ async function expectTheDraft(page: Page) {
   await expect(page.getByLabel('Notes')).toHaveValue('fruity, a bit thin');
 }
 
+/**
+ * The fields the stored draft of Log a brew holds, read from IndexedDB. The form writes its
+ * draft on each change without waiting, so a reload the same instant can come before the
+ * write commits: a spec that reloads right after a change waits for the write first.
+ */
+function storedDraftEdits(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open('dial-in');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+          all.onsuccess = () => {
+            const draft = all.result.find((d: { form: string }) => d.form === 'log');
+            resolve(draft?.values?.edits ?? {});
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
 async function openMore(page: Page) {
   const more = page.locator('details.card');
   if ((await more.getAttribute('open')) === null) await press(page, more.locator('summary'));
@@ -73,6 +96,7 @@ test('the draft and a running shot timer survive a tab switch and a reload, unti
   expect(time).toBeGreaterThanOrEqual(1);
 
   // The stopped time is part of the draft too.
+  await expect.poll(async () => (await storedDraftEdits(page)).timeS).toBe(String(time));
   await page.reload();
   await expect(page.getByLabel('Time (s)')).toHaveValue(String(time));
 
@@ -101,6 +125,7 @@ test('logging out empties the draft with everything else', async ({ device }) =>
   await page.goto('/#/log');
   await page.getByLabel('Grind', { exact: true }).fill('7');
   await expect(page.getByRole('button', { name: 'Discard draft' })).toBeVisible();
+  await expect.poll(async () => (await storedDraftEdits(page)).grindSetting).toBe('7');
   await page.reload();
   await expect(page.getByLabel('Grind', { exact: true })).toHaveValue('7');
 

@@ -23,6 +23,8 @@ test('logs a brew and opens it again with the keyboard alone', async ({ openDevi
   }
   await page.keyboard.type('Keyboard Kenya');
   await page.keyboard.press('Tab'); // method
+  await page.keyboard.press('Tab'); // brewer
+  await page.keyboard.press('Tab'); // grinder
   await page.keyboard.press('Tab'); // grind finer
   await page.keyboard.press('Tab'); // grind value
   await page.keyboard.type('15');

@@ -62,6 +62,7 @@ test('every touch target of the main screens is at least 44 px', async ({ device
     ['History', '#/history'],
     ['Account', '#/account'],
     ['Settings', '#/settings'],
+    ['Gear', '#/gear?add=grinder'],
   ];
   const found: string[] = [];
   for (const [name, hash] of screens) {

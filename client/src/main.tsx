@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { startPwa } from './pwa/index.js';
 import { App, preloadScreens } from './ui/app.js';
 import { db } from './ui/app-state.js';
+import { startInstallOffer } from './ui/install/install-events.js';
 import { startRouter } from './ui/router.js';
+import { markStart } from './ui/start-marks.js';
 import { watchStorageOpen } from './ui/storage-state.js';
 import { startSync, syncNow } from './ui/sync-state.js';
 import { startTheme } from './ui/theme.js';
@@ -12,10 +14,15 @@ import './styles/layout.css';
 import './styles/parts.css';
 import './styles/dial-in.css';
 import './styles/settings.css';
+import './styles/install.css';
 
+// Benchmarks in every engine read these marks (no CDP in Firefox and WebKit).
+markStart();
 // Before the first render, so a forced theme is the first one painted.
 startTheme();
 startRouter();
+// Before the first render: Chromium may fire `beforeinstallprompt` before any screen asks.
+startInstallOffer();
 watchStorageOpen(db);
 const root = document.getElementById('app');
 if (root) render(<App />, root);

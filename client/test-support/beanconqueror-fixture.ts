@@ -19,7 +19,7 @@ export const FIXTURE_BEANS: Rec[] = [
     roaster: 'April',
     roastingDate: '2026-11-01T00:00:00.000+01:00',
     buyDate: '2026-11-03T00:00:00.000+01:00',
-    openDate: '',
+    openDate: '2026-11-05T00:00:00.000+01:00',
     roast: 'CITY_ROAST',
     roast_range: 3,
     beanMix: 'SINGLE_ORIGIN',
@@ -72,6 +72,10 @@ export const FIXTURE_BEANS: Rec[] = [
     roastingDate: '2026-08-01T10:00:00.000Z',
     roast: 'FRENCH_ROAST',
     weight: 6000,
+    // Newer versions keep aromatics as a list; an old one's cost as a string.
+    aromatics: ['cocoa', ' ', 'Cocoa', 'dried fig'],
+    cost: '12.50',
+    rating: 3.7,
     decaffeinated: true,
     finished: true,
     note: 'Strong',
@@ -92,6 +96,8 @@ export const FIXTURE_MILLS: Rec[] = [
     finished: false,
   },
   { config: config('mill-blank', BASE_S), name: '', note: '', finished: false },
+  // Sold: Beanconqueror's "finished" gear, an archived grinder here.
+  { config: config('mill-old', BASE_S), name: 'Hario Skerton', note: 'Sold', finished: true },
 ];
 
 export const FIXTURE_PREPARATIONS: Rec[] = [
@@ -107,6 +113,7 @@ export const FIXTURE_PREPARATIONS: Rec[] = [
     name: 'V60',
     type: 'V60',
     style_type: 'POUR_OVER',
+    note: 'Plastic 02',
     tools: [],
   },
   {

@@ -1,12 +1,16 @@
+import { ENTITIES } from '../../shared/model/entities.js';
+import { PULL_KEYS, type PullKey } from '../../shared/protocol/pull.js';
 import { ROUTES } from '../../shared/protocol/routes.js';
-import type { DialInDb } from '../src/data/db.js';
+import { type DialInDb, entityTable } from '../src/data/db.js';
 import type { Device } from './device.js';
 
 type Row = Record<string, unknown> & { id: string };
-export interface Rows {
-  bags: Row[];
-  brews: Row[];
-  photos: Row[];
+/** Rows of every entity, under the pull page's keys. */
+export type Rows = Record<PullKey, Row[]>;
+
+/** No rows of any entity: what an emptied device or account holds. */
+export function emptyRows(): Rows {
+  return Object.fromEntries(ENTITIES.map((entity) => [PULL_KEYS[entity], []])) as unknown as Rows;
 }
 
 const byId = (a: Row, b: Row) => a.id.localeCompare(b.id);
@@ -18,21 +22,17 @@ function clean(row: Row): Row {
 }
 
 export async function localRows(db: DialInDb): Promise<Rows> {
-  const [bags, brews, photos] = await Promise.all([
-    db.bags.toArray(),
-    db.brews.toArray(),
-    db.photos.toArray(),
-  ]);
-  return {
-    bags: (bags as unknown as Row[]).map(clean).sort(byId),
-    brews: (brews as unknown as Row[]).map(clean).sort(byId),
-    photos: (photos as unknown as Row[]).map(clean).sort(byId),
-  };
+  const tables = await Promise.all(ENTITIES.map((entity) => entityTable(db, entity).toArray()));
+  const rows = emptyRows();
+  ENTITIES.forEach((entity, i) => {
+    rows[PULL_KEYS[entity]] = (tables[i] as unknown as Row[]).map(clean).sort(byId);
+  });
+  return rows;
 }
 
 /** Every row the server holds for the device's account, read through the public pull API. */
 export async function serverRows(device: Device): Promise<Rows> {
-  const rows: Rows = { bags: [], brews: [], photos: [] };
+  const rows = emptyRows();
   let cursor: string | null = null;
   for (;;) {
     const query = new URLSearchParams({ limit: '1000' });
@@ -43,17 +43,12 @@ export async function serverRows(device: Device): Promise<Rows> {
     );
     if (!response.ok) throw new Error(`pull ${response.status}: ${await response.text()}`);
     const page = (await response.json()) as Rows & { cursor: string; hasMore: boolean };
-    rows.bags.push(...page.bags.map(clean));
-    rows.brews.push(...page.brews.map(clean));
-    rows.photos.push(...page.photos.map(clean));
+    for (const key of Object.values(PULL_KEYS)) rows[key].push(...page[key].map(clean));
     cursor = page.cursor;
     if (!page.hasMore) break;
   }
-  return {
-    bags: rows.bags.sort(byId),
-    brews: rows.brews.sort(byId),
-    photos: rows.photos.sort(byId),
-  };
+  for (const key of Object.values(PULL_KEYS)) rows[key].sort(byId);
+  return rows;
 }
 
 /** Syncs every device, twice round, so each has pushed and then pulled everything. */

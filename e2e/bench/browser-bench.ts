@@ -13,15 +13,23 @@
  *  4. A phone's first visit: the JS bytes on the wire as the browser logged them, start-up
  *     and all, compressed as the server sends them (wire-bytes.ts). Targets ≤ 60 KB, ≤ 80 KB.
  *
+ * `npm run bench:browser` then runs its second part, the same offline cold start and save →
+ * list in Chromium, Firefox and WebKit side by side (engine-bench.bench.ts, a Playwright spec).
+ *
  * Server on PostgreSQL when DATABASE_URL is set (its own schema, dropped after), else PGlite
  * in memory (said in the output). Prints figures; asserts nothing but completeness.
  * BENCH_STATIC_DIR=<dir> serves another build of the client (to compare a change).
  * BENCH_PROFILE=<file>.cpuprofile: a CPU profile of the page during ours (DevTools opens it),
  * and the sums of any performance.measure() entries the page made (a local experiment's marks).
+ * During ours it also samples the page's JS heap (CDP Performance.getMetrics) and the server
+ * process's resident memory (/proc/<pid>/status) every 100 ms, and prints their peaks and the
+ * per-row cost: with BENCH_BREWS=100000 BENCH_BAGS=1000 that is issue 16 §4's heavy user.
  * CI smoke: BENCH_BREWS=200 BENCH_BAGS=10 BENCH_COLD_STARTS=1 npm run bench:browser
  */
+import { readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
 import { LIMITS } from '../../shared/protocol/limits.js';
 import { newApiClient, TEST_PASSWORD } from '../support/api.js';
 import { launchDevice } from '../support/device.js';
@@ -85,7 +93,9 @@ try {
     await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
     await profiler.send('Profiler.start');
   }
+  const peaks = await samplePeaks(context, page, server.child.pid);
   const ours = await appInitialSync(page, seeded.email);
+  const peak = await peaks.stop();
   if (profiler && process.env.BENCH_PROFILE) {
     const { profile } = await profiler.send('Profiler.stop');
     await writeFile(process.env.BENCH_PROFILE, JSON.stringify(profile));
@@ -134,6 +144,11 @@ try {
   }
   console.log(
     `  ratio ours / floor (the faster floor): ${(ours.pullMs / floor).toFixed(2)}×   (target ≤ 1.5× and ≤ 2000 ms)`,
+  );
+  console.log(
+    `  per row: ours ${((ours.pullMs / rows) * 1000).toFixed(0)} µs, floor ${((floor / rows) * 1000).toFixed(0)} µs` +
+      `; during ours, peak JS heap of the page ${mb(peak.heapBytes)}, peak server RSS ${mb(peak.serverRssBytes)}` +
+      ` (${peak.samples} samples, every 100 ms)`,
   );
 
   console.log('\nlocal database size:');
@@ -187,4 +202,49 @@ function printFirstVisit({ startup, all }: FirstVisit): void {
   );
   console.log(`    ${list(worker)}`);
   console.log(`  every script transfer of the visit: ${kb(sum(all))}`);
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The server's resident memory now (VmRSS of /proc/<pid>/status), 0 when unreadable. */
+function residentBytes(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Samples the page's used JS heap (CDP Performance.getMetrics, JSHeapUsedSize) and the server's
+ * resident memory every 100 ms until `stop`, which returns the peaks.
+ */
+async function samplePeaks(context: BrowserContext, page: Page, serverPid: number | undefined) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let heapBytes = 0;
+  let serverRssBytes = residentBytes(serverPid);
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+      heapBytes = Math.max(heapBytes, heap);
+      serverRssBytes = Math.max(serverRssBytes, residentBytes(serverPid));
+      samples += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await cdp.detach();
+      return { heapBytes, serverRssBytes, samples };
+    },
+  };
 }

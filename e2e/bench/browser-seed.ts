@@ -13,6 +13,9 @@ export interface SeededAccount {
   accountId: string;
   bags: number;
   brews: number;
+  /** The rows' ids, for what is seeded on top of them (photo-sync-seed.ts's photos). */
+  bagIds: string[];
+  brewIds: string[];
   /** Wall-clock time the pushes took. */
   seedMs: number;
 }
@@ -25,6 +28,7 @@ export async function seedAccount(
   const session = await api.signup(email);
   const other = new ApiDevice(api, session.account.id);
   const bagIds = Array.from({ length: counts.bags }, () => randomUUID());
+  const brewIds = Array.from({ length: counts.brews }, () => randomUUID());
   const start = Date.parse('2023-01-01T07:00:00Z');
   const mutations = [
     ...bagIds.map((id, i) =>
@@ -40,8 +44,8 @@ export async function seedAccount(
         notes: 'Red apple, panela, a long cocoa finish.',
       }),
     ),
-    ...Array.from({ length: counts.brews }, (_, i) =>
-      other.mutation('brew', randomUUID(), {
+    ...brewIds.map((id, i) =>
+      other.mutation('brew', id, {
         bagId: bagIds[i % bagIds.length],
         method: BREW_METHODS[i % BREW_METHODS.length],
         grinder: 'Niche Zero',
@@ -66,6 +70,8 @@ export async function seedAccount(
     accountId: session.account.id,
     bags: counts.bags,
     brews: counts.brews,
+    bagIds,
+    brewIds,
     seedMs: performance.now() - t0,
   };
 }

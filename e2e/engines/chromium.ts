@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../support/chromium.js';
 import { PHONE } from '../support/device.js';
 import {
+  chooseFileByLabel,
   type DriverPrimitives,
   type EngineDevice,
   fillByLabel,
@@ -26,6 +27,7 @@ export async function launchChromium(network: DeviceProxy): Promise<EngineDevice
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
     clickSelector: (selector) => page.locator(selector).click(),
     typeInto: (selector, value) => page.locator(selector).fill(value),
+    setFile: (selector, file) => page.locator(selector).setInputFiles(file),
   };
   return {
     engine: 'chromium',
@@ -37,6 +39,7 @@ export async function launchChromium(network: DeviceProxy): Promise<EngineDevice
     tap: (role, name, options) => tapByRole(driver, role, name, options),
     see: (role, name, options) => seeByRole(driver, role, name, options),
     fill: (label, value) => fillByLabel(driver, label, value),
+    chooseFile: (label, file) => chooseFileByLabel(driver, label, file),
     evaluate: (fn, arg) => driver.evaluate(fn, arg),
     async reopen(target = '/') {
       const old = page;
@@ -44,6 +47,7 @@ export async function launchChromium(network: DeviceProxy): Promise<EngineDevice
       await old.close();
       await page.goto(target);
     },
+    screenshot: () => page.screenshot(),
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

@@ -38,10 +38,17 @@ export interface EngineDevice {
   see(role: Role, name: NameMatch, options?: FindOptions): Promise<void>;
   /** Replaces the value of the visible form control with this label. */
   fill(label: NameMatch, value: string): Promise<void>;
+  /**
+   * Picks the file at `path` (on this machine) in the file input with this label, as a person
+   * choosing a photo does; the input fires its `change` event.
+   */
+  chooseFile(label: NameMatch, path: string): Promise<void>;
   /** Runs `fn(arg)` in the page and returns its (awaited, JSON-serialisable) result. */
   evaluate<A, T>(fn: PageFunction<A, T>, arg: A): Promise<T>;
   /** Closes the app's page and opens it again at `path`, as a person does from the home screen. */
   reopen(path?: string): Promise<void>;
+  /** A PNG of what the page shows now (the viewport), for a failed test's evidence. */
+  screenshot(): Promise<Buffer>;
   /** Ends the browser and removes its profile. */
   close(): Promise<void>;
 }
@@ -53,6 +60,8 @@ export interface DriverPrimitives {
   clickSelector(selector: string): Promise<void>;
   /** Real typing into the element matching `selector`, after its value was cleared. */
   typeInto(selector: string, value: string): Promise<void>;
+  /** Sets the file at `path` on the file input matching `selector`, as the driver's own upload does. */
+  setFile(selector: string, path: string): Promise<void>;
 }
 
 export interface FindOptions {
@@ -69,6 +78,8 @@ interface Query {
   source: string;
   flags: string | null;
   mark: string;
+  /** Wait until nothing covers it (a click target); a file input is hidden under its label. */
+  hitTest: boolean;
 }
 
 const MARK_ATTRIBUTE = 'data-engine-target';
@@ -139,6 +150,7 @@ function findTarget(query: Query): boolean {
   if (!found) return false;
   found.setAttribute('data-engine-target', query.mark);
   found.scrollIntoView({ block: 'center' });
+  if (!query.hitTest) return true;
   // Covered (a notice over a sticky button): not yet tappable, as Playwright also waits. A
   // click now would land on the cover in Firefox and be refused in WebKit.
   const box = found.getBoundingClientRect();
@@ -153,11 +165,12 @@ function toQuery(
   name: NameMatch,
   role?: Role,
   where: Pick<FindOptions, 'inForm' | 'inDialog'> = {},
+  hitTest = true,
 ): Query {
   const mark = `t${++marks}`;
   const inForm = where.inForm ?? false;
   const inDialog = where.inDialog ?? false;
-  const base = { kind, mark, inForm, inDialog, ...(role ? { role } : {}) };
+  const base = { kind, mark, inForm, inDialog, hitTest, ...(role ? { role } : {}) };
   return typeof name === 'string'
     ? { ...base, source: name.replace(/\s+/g, ' ').trim(), flags: null }
     : { ...base, source: name.source, flags: name.flags };
@@ -249,4 +262,11 @@ export async function seeByRole(
 export async function fillByLabel(driver: DriverPrimitives, label: NameMatch, value: string) {
   const selector = await mark(driver, toQuery('label', label), `field "${String(label)}"`);
   await driver.typeInto(selector, value);
+}
+
+/** chooseFile() for every adapter: the shared finder (the input by its label), then the driver's upload. */
+export async function chooseFileByLabel(driver: DriverPrimitives, label: NameMatch, path: string) {
+  const query = toQuery('label', label, undefined, {}, false);
+  const selector = await mark(driver, query, `file input "${String(label)}"`);
+  await driver.setFile(selector, path);
 }

@@ -2,10 +2,14 @@ import { test as base, expect } from '@playwright/test';
 import { browserRequired } from '../support/chromium.js';
 import { type RunningServer, startServer } from '../support/server.js';
 import type { EngineDevice, EngineName } from './device.js';
+import { keepEvidence } from './evidence.js';
 import { type DeviceOptions, engineMissingReason, openEngineDevice } from './launch.js';
 
 interface TestFixtures {
-  /** Opens a device (a fresh profile behind its own proxy); all are closed after the test. */
+  /**
+   * Opens a device (a fresh profile behind its own proxy); all are closed after the test, a
+   * failed test's after their screens and pages were kept as evidence (evidence.ts).
+   */
   openDevice: (options?: DeviceOptions) => Promise<EngineDevice>;
   /** One device, opened before the test starts. */
   device: EngineDevice;
@@ -48,6 +52,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       opened.push(device);
       return device;
     });
+    if (testInfo.status !== testInfo.expectedStatus) await keepEvidence(opened, testInfo);
     await Promise.all(opened.map((device) => device.close()));
   },
 

@@ -119,6 +119,45 @@ export async function dismissToast(device: EngineDevice): Promise<void> {
 }
 
 /**
+ * Records every hash the page goes to from now on (HashChangeEvent.newURL, the hash of that
+ * change and not of the moment it is read): a failed save shows `#/?saved=<id>` only until
+ * its write fails and the form comes back, which a poll of location.hash can miss.
+ */
+function watchHashes(device: EngineDevice): Promise<void> {
+  return device.evaluate(() => {
+    const w = window as unknown as { visitedHashes?: string[] };
+    if (w.visitedHashes) return;
+    const visited: string[] = [];
+    w.visitedHashes = visited;
+    window.addEventListener('hashchange', (event) => visited.push(new URL(event.newURL).hash));
+  }, null);
+}
+
+/**
+ * After a tap on Save: the saved brew's id once the page went to `#/?saved=<id>`, what the app
+ * said when it refused or failed the save (a field's message, "Not saved: …"), or undefined
+ * while neither has happened yet.
+ */
+async function saveOutcome(
+  device: EngineDevice,
+): Promise<{ id: string } | { refused: string } | undefined> {
+  const seen = await device.evaluate(() => {
+    const w = window as unknown as { visitedHashes?: string[] };
+    const errors = Array.from(document.querySelectorAll('form p.error'))
+      .map((el) => el.textContent?.trim() ?? '')
+      .filter((text) => text !== '');
+    const toast = document.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+    return { hashes: [location.hash, ...(w.visitedHashes ?? [])], errors, toast };
+  }, null);
+  const id = seen.hashes.map((hash) => hash.split('saved=')[1]).find(Boolean);
+  if (id) return { id };
+  if (seen.toast.startsWith('Not saved')) return { refused: seen.toast };
+  const onForm = seen.hashes[0]?.startsWith('#/log') ?? false;
+  if (onForm && seen.errors.length > 0) return { refused: seen.errors.join('; ') };
+  return undefined;
+}
+
+/**
  * Logs a brew on "Log a brew": the form's prefill and one step more dose (a brew needs a
  * measure), naming a new bag when the device has none. Returns its id (the app lands on
  * `#/?saved=<id>`).
@@ -142,11 +181,11 @@ export async function logBrew(device: EngineDevice, bagName = 'Kenya AA'): Promi
   if (needsBag) await device.fill('Coffee (a new bag)', bagName);
   await device.tap('button', 'Dose more');
   await dismissToast(device);
+  await watchHashes(device);
   await device.tap('button', /^Save/);
-  const id = await waitUntil('the saved brew in the URL', async () => {
-    const hash = await device.evaluate(() => location.hash, null);
-    return hash.split('saved=')[1] || undefined;
-  });
+  const outcome = await waitUntil('the saved brew in the URL', () => saveOutcome(device));
+  if ('refused' in outcome) throw new Error(`the app did not save the brew: ${outcome.refused}`);
+  const { id } = outcome;
   await waitUntil(`brew ${id} in the list`, async () =>
     (await listedBrews(device)).some((brew) => brew.id === id) ? true : undefined,
   );

@@ -1,6 +1,7 @@
 import { newApiClient, uniqueEmail } from '../support/api.js';
 import { ApiDevice, comparable, fiveHundredChanges } from '../support/late-device-state.js';
 import { expectServer } from '../support/server-state.js';
+import { waitUntil } from './device.js';
 import { expect, test } from './fixtures.js';
 import { localRows } from './local-rows.js';
 import { expectPill, goTo, logBrew, openControlledApp, SYNCED, signUp } from './steps.js';
@@ -50,6 +51,13 @@ test('story 7: back after 500 changes elsewhere, the phone pulls them with a pro
     device.network.restore();
     await goTo(device, '#/account');
     await device.tap('button', 'Sync now');
+    // The pill still reads "Synced" from before the cut until the tapped sync has begun, so
+    // the wait is for the rows themselves; then for the pill to say it is done.
+    await waitUntil(
+      'the phone to hold the 302 rows changed elsewhere',
+      async () => ((await localRows(device)).brews.length === held.brews.length ? true : undefined),
+      60_000,
+    );
     await expectPill(device, SYNCED, 60_000);
     const seen = await device.evaluate(
       () => (window as unknown as { progressSeen: { value: number; max: number }[] }).progressSeen,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { Builder, By, type WebDriver } from 'selenium-webdriver';
 import {
+  chooseFileByLabel,
   type DriverPrimitives,
   type EngineDevice,
   fillByLabel,
@@ -109,6 +110,10 @@ export async function launchWebkit(network: DeviceProxy): Promise<EngineDevice> 
       await element.clear();
       await element.sendKeys(value);
     },
+    // W3C WebDriver's upload: keys sent to a file input are the path of the file to pick.
+    async setFile(selector, file) {
+      await driver.findElement(By.css(selector)).sendKeys(file);
+    },
   };
   const goto = (target: string) => driver.get(new URL(target, network.url).href);
   return {
@@ -119,6 +124,7 @@ export async function launchWebkit(network: DeviceProxy): Promise<EngineDevice> 
     tap: (role, name, options) => tapByRole(primitives, role, name, options),
     see: (role, name, options) => seeByRole(primitives, role, name, options),
     fill: (label, value) => fillByLabel(primitives, label, value),
+    chooseFile: (label, file) => chooseFileByLabel(primitives, label, file),
     evaluate: (fn, arg) => primitives.evaluate(fn, arg),
     async reopen(target = '/') {
       const old = await driver.getWindowHandle();
@@ -129,6 +135,7 @@ export async function launchWebkit(network: DeviceProxy): Promise<EngineDevice> 
       await driver.switchTo().window(fresh);
       await goto(target);
     },
+    screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
     async close() {
       await driver.quit().catch(() => undefined);
       stopGroup(server.process);

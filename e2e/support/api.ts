@@ -4,7 +4,7 @@ import type { SessionResponse } from '../../shared/protocol/auth.js';
 import type { HealthResponse } from '../../shared/protocol/health.js';
 import type { PullResponse } from '../../shared/protocol/pull.js';
 import type { PushRequest, PushResponse } from '../../shared/protocol/push.js';
-import { ROUTES } from '../../shared/protocol/routes.js';
+import { photoPath, ROUTES } from '../../shared/protocol/routes.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -28,7 +28,9 @@ export interface ApiClient {
   push(body: PushRequest): Promise<PushResponse>;
   pull(cursor?: string, limit?: number): Promise<PullResponse>;
   /** Follows the cursor until `hasMore` is false: every row the account holds. */
-  pullAll(): Promise<Pick<PullResponse, 'bags' | 'brews' | 'cursor'>>;
+  pullAll(): Promise<Pick<PullResponse, 'bags' | 'brews' | 'photos' | 'cursor'>>;
+  /** `GET` of the photo bytes named by `hash`: the status and how many bytes came. */
+  photoBytes(hash: string): Promise<{ status: number; size: number }>;
   health(): Promise<HealthResponse>;
   /** The test-only routes (server started with DIALIN_TEST_HOOKS=1). */
   failNextPush(status?: number, count?: number): Promise<void>;
@@ -66,14 +68,20 @@ export async function newApiClient(baseURL: string): Promise<ApiClient> {
     async pullAll() {
       const bags: PullResponse['bags'] = [];
       const brews: PullResponse['brews'] = [];
+      const photos: PullResponse['photos'] = [];
       let cursor: string | undefined;
       for (;;) {
         const page = await client.pull(cursor, 1000);
         bags.push(...page.bags);
         brews.push(...page.brews);
+        photos.push(...page.photos);
         cursor = page.cursor;
-        if (!page.hasMore) return { bags, brews, cursor };
+        if (!page.hasMore) return { bags, brews, photos, cursor };
       }
+    },
+    async photoBytes(hash) {
+      const response = await api.get(photoPath(hash));
+      return { status: response.status(), size: (await response.body()).byteLength };
     },
     health: () => get(ROUTES.health.path),
     failNextPush: async (status = 500, count = 1) => {

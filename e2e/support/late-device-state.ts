@@ -107,7 +107,7 @@ export class ApiDevice {
     this.clock = new Hlc(deviceId);
   }
 
-  mutation(entity: 'bag' | 'brew', rowId: string, patch: Record<string, unknown>) {
+  mutation(entity: 'bag' | 'brew' | 'photo', rowId: string, patch: Record<string, unknown>) {
     return { id: randomUUID(), entity, rowId, hlc: this.clock.now(), patch };
   }
 

@@ -48,3 +48,41 @@ export async function expectServer(
   }
   return passed as AccountRows;
 }
+
+export interface PhotoOnServer {
+  row: PullResponse['photos'][number];
+  /** Byte counts the server serves for the row's full image and thumbnail. */
+  fullBytes: number;
+  thumbBytes: number;
+}
+
+/**
+ * Polls until the server holds the photo row `photoId` of the account and serves both images
+ * it names (the row and the bytes travel apart: push and upload).
+ */
+export async function expectPhotoOnServer(
+  baseURL: string,
+  email: string,
+  photoId: string,
+  timeout = 30_000,
+): Promise<PhotoOnServer> {
+  const client = await newApiClient(baseURL);
+  await client.login(email);
+  let found: PhotoOnServer | undefined;
+  try {
+    await expect(async () => {
+      const row = (await client.pullAll()).photos.find((photo) => photo.id === photoId);
+      expect(row, `photo ${photoId} on the server`).toBeDefined();
+      if (row === undefined) return;
+      const [full, thumb] = await Promise.all([
+        client.photoBytes(row.hash),
+        client.photoBytes(row.thumbHash),
+      ]);
+      expect([full.status, thumb.status]).toEqual([200, 200]);
+      found = { row, fullBytes: full.size, thumbBytes: thumb.size };
+    }).toPass({ timeout, intervals: [250, 500, 1_000] });
+  } finally {
+    await client.dispose();
+  }
+  return found as PhotoOnServer;
+}

@@ -14,6 +14,8 @@ export interface SampleOptions {
   /** ms of the newest brew; older ones are spaced `spacingMs` apart. */
   newestAt?: number;
   spacingMs?: number;
+  /** Every bag's weight (250 g); null for bags that never run out, however many brews. */
+  bagWeightG?: number | null;
 }
 
 const TASTES = ['sour', 'balanced', 'bitter', null] as const;
@@ -33,7 +35,7 @@ export function sampleExport(options: SampleOptions = {}) {
     variety: null,
     roastLevel: 'light',
     roastDate,
-    weightG: 250,
+    weightG: options.bagWeightG === undefined ? 250 : options.bagWeightG,
     notes: null,
     archived,
     deletedAt: null,

@@ -74,11 +74,11 @@ try {
   const started = performance.now();
   for (;;) {
     const page = await readPage(handle.db, accountId, after, PAGE);
-    pulled += page.rows.length;
+    pulled += page.count;
     pages += 1;
-    const last = page.rows.at(-1);
-    if (last === undefined || page.total === page.rows.length) break;
-    after = { version: last.version, entity: last.entity, id: last.id };
+    const last = page.last;
+    if (last === undefined || page.total === page.count) break;
+    after = last;
     if (pages === Math.ceil(perAccount / PAGE / 2)) await explain('a middle page', after);
   }
   const ms = performance.now() - started;

@@ -51,6 +51,9 @@ async function fullAccount(t: TestApp, store: PhotoStore) {
       mutation('bag', bagId, clock.now(), newBag()),
       mutation('brew', randomUUID(), clock.now(), newBrew(bagId)),
       mutation('photo', randomUUID(), clock.now(), newPhoto(bagId, photo.hash)),
+      mutation('grinder', randomUUID(), clock.now(), { name: 'Niche Zero' }),
+      mutation('brewer', randomUUID(), clock.now(), { name: 'V60', method: 'pour_over' }),
+      mutation('recipe', randomUUID(), clock.now(), { bagId, method: 'espresso', doseG: 18 }),
     ]),
   );
   await store.put(user.accountId, photo.hash, photo.bytes, 'image/jpeg');
@@ -162,7 +165,7 @@ describe('deleting the account (PostgreSQL photo store)', () => {
 
     expect(await rowsOf(t.db, other)).toEqual(otherBefore);
     expect(await store.has(other.accountId, other.hash)).toBe(true);
-    expect((await pullAll(t.app, other.cookie)).rows.size).toBe(3);
+    expect((await pullAll(t.app, other.cookie)).rows.size).toBe(6);
   });
 
   it('answers 401 without a session', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { Compile } from 'typebox/compile';
+import { ENTITIES } from '../../shared/model/entities.js';
 import { ERROR_CODES, ErrorBody } from '../../shared/protocol/errors.js';
 import type { Database } from '../src/db/database.js';
 
@@ -16,15 +17,21 @@ export const runs = (n: number) => Math.max(1, Math.round(n * FUZZ_SCALE));
 
 const errorBody = Compile(ErrorBody);
 
-/** Everything a request could change, as one md5: accounts, sessions, bags, brews, photos and their bytes. */
+/** One synced table as text, in a fixed order, for the digest. */
+const tableText = (entity: string) =>
+  sql`coalesce((select string_agg(t::text, '|' order by t.account_id, t.id)
+    from ${sql.table(entity)} t), '') || '#' ||`;
+
+/**
+ * Everything a request could change, as one md5: accounts, sessions, every synced table
+ * (from ENTITIES) and photo bytes. One statement, however many entities there are.
+ */
 export async function digest(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ digest: string }>`
     select md5(
       coalesce((select string_agg(a::text, '|' order by a.id) from accounts a), '') || '#' ||
       coalesce((select string_agg(s::text, '|' order by s.id) from sessions s), '') || '#' ||
-      coalesce((select string_agg(b::text, '|' order by b.account_id, b.id) from bag b), '') || '#' ||
-      coalesce((select string_agg(w::text, '|' order by w.account_id, w.id) from brew w), '') || '#' ||
-      coalesce((select string_agg(p::text, '|' order by p.account_id, p.id) from photo p), '') || '#' ||
+      ${sql.join(ENTITIES.map(tableText), sql` `)}
       coalesce((select string_agg(y.account_id || y.hash || y.uploaded_at::text, '|'
         order by y.account_id, y.hash) from photo_bytes y), '')
     ) as digest

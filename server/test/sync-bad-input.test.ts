@@ -110,7 +110,7 @@ const CASES: Case[] = [
   },
   {
     name: 'unknown entity',
-    request: () => pushOf([{ ...newBagM(newBag()), entity: 'grinder' }]),
+    request: () => pushOf([{ ...newBagM(newBag()), entity: 'kettle' }]),
     status: 400,
     code: 'bad_request',
     message: /mutations\.0\.entity/,
@@ -263,10 +263,10 @@ const CASES: Case[] = [
   },
   {
     name: 'cursor naming an unknown entity',
-    request: () => pullOf(`cursor=${forged('entity', 'grinder')}`),
+    request: () => pullOf(`cursor=${forged('entity', 'kettle')}`),
     status: 400,
     code: 'invalid_cursor',
-    message: /unknown entity "grinder"/,
+    message: /unknown entity "kettle"/,
   },
   {
     name: 'cursor of another account',

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse as InjectResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Entity } from '../../shared/model/entities.js';
-import type { PullResponse } from '../../shared/protocol/pull.js';
+import { ENTITIES, type Entity } from '../../shared/model/entities.js';
+import { PULL_KEYS, type PullResponse } from '../../shared/protocol/pull.js';
 import type { Mutation, PushRequest } from '../../shared/protocol/push.js';
 import { ROUTES } from '../../shared/protocol/routes.js';
-import type { BagRow, BrewRow, PhotoRow } from '../../shared/protocol/rows.js';
+import type { RowFor } from '../../shared/protocol/rows.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import type { Database } from '../src/db/database.js';
 
 /** Helpers shared by the sync suites: building pushes, pulling everything, dumping tables. */
 
-export type Row = BagRow | BrewRow | PhotoRow;
+export type Row = RowFor<Entity>;
 
 export function mutation(
   entity: Entity,
@@ -81,26 +81,31 @@ export async function pullAll(
     if (response.statusCode !== 200) throw new Error(`pull answered ${response.statusCode}`);
     const page: PullResponse = response.json();
     pages.push(page);
-    for (const bag of page.bags) rows.set(`bag:${bag.id}`, bag);
-    for (const brew of page.brews) rows.set(`brew:${brew.id}`, brew);
-    for (const photo of page.photos) rows.set(`photo:${photo.id}`, photo);
+    for (const entity of ENTITIES) {
+      for (const row of page[PULL_KEYS[entity]]) rows.set(`${entity}:${row.id}`, row);
+    }
     cursor = page.cursor;
     if (!page.hasMore) return { pages, rows, cursor };
   }
 }
 
 /**
- * Everything sync can change, as comparable JSON: every bag, brew and photo row of every account
- * and every account's version. Equal dumps before and after = nothing was written.
+ * Everything sync can change, as comparable JSON: every row of every synced table of every
+ * account and every account's version. Equal dumps before and after = nothing was written.
+ * The tables are read at once (Promise.all), never one after another: the fuzz suites dump
+ * around every request, and a serial read per entity made them much slower.
  */
 export async function dumpSyncState(db: Kysely<Database>): Promise<string> {
-  const [bags, brews, photos, accounts] = await Promise.all([
-    db.selectFrom('bag').selectAll().orderBy('account_id').orderBy('id').execute(),
-    db.selectFrom('brew').selectAll().orderBy('account_id').orderBy('id').execute(),
-    db.selectFrom('photo').selectAll().orderBy('account_id').orderBy('id').execute(),
+  const [accounts, ...tables] = await Promise.all([
     db.selectFrom('accounts').select(['id', 'version']).orderBy('id').execute(),
+    ...ENTITIES.map((entity) =>
+      db.selectFrom(entity).selectAll().orderBy('account_id').orderBy('id').execute(),
+    ),
   ]);
-  return JSON.stringify({ bags, brews, photos, accounts });
+  return JSON.stringify({
+    ...Object.fromEntries(ENTITIES.map((entity, i) => [PULL_KEYS[entity], tables[i]])),
+    accounts,
+  });
 }
 
 /** A complete new bag (every required field set). */

@@ -4,8 +4,22 @@
  * from these tables, so a range changes in exactly one place.
  */
 
-export const ENTITIES = ['bag', 'brew', 'photo'] as const;
+export const ENTITIES = ['bag', 'brew', 'photo', 'recipe', 'grinder', 'brewer'] as const;
 export type Entity = (typeof ENTITIES)[number];
+
+/**
+ * Each entity's plural: the key of its rows in a pull page and export, and its Dexie table.
+ * Code that handles every entity iterates ENTITIES and reads this, never a hand-kept list.
+ */
+export const ENTITY_PLURALS = {
+  bag: 'bags',
+  brew: 'brews',
+  photo: 'photos',
+  recipe: 'recipes',
+  grinder: 'grinders',
+  brewer: 'brewers',
+} as const satisfies Record<Entity, string>;
+export type EntityPlural = (typeof ENTITY_PLURALS)[Entity];
 
 export const ROAST_LEVELS = ['light', 'medium', 'dark', 'unknown'] as const;
 export type RoastLevel = (typeof ROAST_LEVELS)[number];
@@ -46,7 +60,13 @@ export type FieldSpec =
   /** A row id (a UUID) of the entity that the enum field `entityField` of the same row names. */
   | { kind: 'ownerRef'; entityField: string; required?: true }
   /** A SHA-256 digest in lower-case hex: the name of content-addressed bytes. */
-  | { kind: 'sha256'; required?: true };
+  | { kind: 'sha256'; required?: true }
+  /**
+   * Tags in one string, comma-separated (`cherry, cocoa`): one field, so one clock, and an
+   * edit of the list on two devices keeps one whole list rather than merging halves into
+   * something neither wrote. shared/model/tags.ts splits and joins them.
+   */
+  | { kind: 'tags'; maxLength: number; maxTagLength: number };
 
 export const BAG_FIELDS = {
   name: { kind: 'string', minLength: 1, maxLength: 120, required: true },
@@ -60,6 +80,15 @@ export const BAG_FIELDS = {
   notes: { kind: 'string', maxLength: 2000 },
   archived: { kind: 'boolean' },
   deletedAt: { kind: 'timestamp' },
+  /** `origin` is the country; these narrow it down (migration 0009). */
+  region: { kind: 'string', maxLength: 80 },
+  farm: { kind: 'string', maxLength: 120 },
+  openedDate: { kind: 'date', notFuture: true },
+  /** In the device's currency (a device setting shown beside it), not converted. */
+  price: { kind: 'number', min: 0, max: 100_000 },
+  flavourNotes: { kind: 'tags', maxLength: 300, maxTagLength: 40 },
+  decaf: { kind: 'boolean' },
+  rating: { kind: 'number', min: 0, max: 5, step: 0.5 },
 } as const satisfies Record<string, FieldSpec>;
 
 export const BREW_FIELDS = {
@@ -77,6 +106,9 @@ export const BREW_FIELDS = {
   notes: { kind: 'string', maxLength: 2000 },
   brewedAt: { kind: 'timestamp' },
   deletedAt: { kind: 'timestamp' },
+  /** The grinder used (gear); `grinder` above stays the free text of brews from before gear. */
+  grinderId: { kind: 'ref', entity: 'grinder' },
+  brewerId: { kind: 'ref', entity: 'brewer' },
 } as const satisfies Record<string, FieldSpec>;
 
 /**
@@ -107,11 +139,72 @@ export const PHOTO_FIELDS = {
   deletedAt: { kind: 'timestamp' },
 } as const satisfies Record<string, FieldSpec>;
 
-export const FIELDS = { bag: BAG_FIELDS, brew: BREW_FIELDS, photo: PHOTO_FIELDS } as const;
+/**
+ * A bag's target for one method: what Log a brew starts from when the bag has no brew of that
+ * method yet, and what the next-shot hint aims at. One per (bag, method): its id is derived
+ * from the two (client/src/data/recipe-id.ts), so two devices setting a target for the same
+ * bag and method write one row, merged per field. `timeMinS` ≤ `timeMaxS` is the form's rule;
+ * a merge of two edits can cross them, and readers take the band as the two ends in order.
+ */
+export const RECIPE_FIELDS = {
+  bagId: { kind: 'ref', entity: 'bag', required: true },
+  method: { kind: 'enum', values: BREW_METHODS, required: true },
+  doseG: { kind: 'number', min: 0.1, max: 100 },
+  /** Yield (espresso) or water (others) per gram of coffee: 2 means 1:2. */
+  ratio: { kind: 'number', min: 0.5, max: 30, step: 0.1 },
+  timeMinS: { kind: 'number', min: 0, max: 1200, step: 1 },
+  timeMaxS: { kind: 'number', min: 0, max: 1200, step: 1 },
+  tempC: { kind: 'number', min: 0, max: 100 },
+  deletedAt: { kind: 'timestamp' },
+} as const satisfies Record<string, FieldSpec>;
+
+/**
+ * How a grinder's dial reads, which decides what Finer/Coarser do: `numeric` moves by
+ * `scaleStep` (1, 0.5, 0.1…); `stepless` has no detents, so it moves by a fine fixed amount;
+ * `text` is a setting in words or a multi-part dial the app cannot step (typed, no stepper).
+ */
+export const GRIND_SCALES = ['numeric', 'stepless', 'text'] as const;
+export type GrindScale = (typeof GRIND_SCALES)[number];
+
+/** A grinder: its own row, so a rename shows on every brew made with it. */
+export const GRINDER_FIELDS = {
+  name: { kind: 'string', minLength: 1, maxLength: 80, required: true },
+  scaleKind: { kind: 'enum', values: GRIND_SCALES },
+  /** One click of a numeric dial; from a hundredth (micro-step dials) to 10. */
+  scaleStep: { kind: 'number', min: 0.01, max: 10, step: 0.01 },
+  notes: { kind: 'string', maxLength: 2000 },
+  /** Hidden from the pickers; still named on the brews made with it. */
+  archived: { kind: 'boolean' },
+  deletedAt: { kind: 'timestamp' },
+} as const satisfies Record<string, FieldSpec>;
+
+/** A brewer (espresso machine, V60, AeroPress, moka…) and the recipe a first brew starts from. */
+export const BREWER_FIELDS = {
+  name: { kind: 'string', minLength: 1, maxLength: 80, required: true },
+  method: { kind: 'enum', values: BREW_METHODS },
+  defaultDoseG: { kind: 'number', min: 0.1, max: 100 },
+  /** Output over dose: yield for espresso, water for filter (ratio.ts reads it the same way). */
+  defaultRatio: { kind: 'number', min: 0.5, max: 30 },
+  notes: { kind: 'string', maxLength: 2000 },
+  archived: { kind: 'boolean' },
+  deletedAt: { kind: 'timestamp' },
+} as const satisfies Record<string, FieldSpec>;
+
+export const FIELDS = {
+  bag: BAG_FIELDS,
+  brew: BREW_FIELDS,
+  photo: PHOTO_FIELDS,
+  recipe: RECIPE_FIELDS,
+  grinder: GRINDER_FIELDS,
+  brewer: BREWER_FIELDS,
+} as const;
 
 export type BagField = keyof typeof BAG_FIELDS;
 export type BrewField = keyof typeof BREW_FIELDS;
 export type PhotoField = keyof typeof PHOTO_FIELDS;
+export type RecipeField = keyof typeof RECIPE_FIELDS;
+export type GrinderField = keyof typeof GRINDER_FIELDS;
+export type BrewerField = keyof typeof BREWER_FIELDS;
 export type FieldOf<E extends Entity> = keyof (typeof FIELDS)[E] & string;
 
 /** The TypeScript value type a spec describes (null = unset). */
@@ -133,10 +226,17 @@ export type BagValues = ValuesOf<typeof BAG_FIELDS>;
 export type BrewValues = ValuesOf<typeof BREW_FIELDS>;
 /** The values of a photo, as stored and sent. */
 export type PhotoValues = ValuesOf<typeof PHOTO_FIELDS>;
+/** The values of a recipe (a bag's target for a method), as stored and sent. */
+export type RecipeValues = ValuesOf<typeof RECIPE_FIELDS>;
+export type GrinderValues = ValuesOf<typeof GRINDER_FIELDS>;
+export type BrewerValues = ValuesOf<typeof BREWER_FIELDS>;
 interface ValuesByEntity {
   bag: BagValues;
   brew: BrewValues;
   photo: PhotoValues;
+  recipe: RecipeValues;
+  grinder: GrinderValues;
+  brewer: BrewerValues;
 }
 export type ValuesFor<E extends Entity> = ValuesByEntity[E];
 

@@ -1,4 +1,5 @@
 import { type Entity, FIELDS, type FieldSpec } from './entities.js';
+import { tagsProblem } from './tags.js';
 
 /**
  * One problem with one field. `message` has no field name ("must be at most 100"): a form puts
@@ -108,6 +109,8 @@ export function checkValue(spec: FieldSpec, value: unknown, nowMs: number): stri
       return typeof value === 'string' && SHA256_HEX.test(value)
         ? null
         : 'must be a SHA-256 digest in lower-case hex';
+    case 'tags':
+      return typeof value === 'string' ? tagsProblem(value, spec) : 'must be a string of tags';
   }
 }
 

@@ -3,11 +3,17 @@ import {
   BAG_FIELDS,
   type BagValues,
   BREW_FIELDS,
+  BREWER_FIELDS,
+  type BrewerValues,
   type BrewValues,
   type Entity,
   type FieldSpec,
+  GRINDER_FIELDS,
+  type GrinderValues,
   PHOTO_FIELDS,
   type PhotoValues,
+  RECIPE_FIELDS,
+  type RecipeValues,
 } from '../model/entities.js';
 import { UUID_PATTERN } from '../model/validate.js';
 
@@ -33,6 +39,8 @@ export function fieldSchema(spec: FieldSpec): TSchema {
       return nullable(Type.String({ pattern: UUID_PATTERN }));
     case 'sha256':
       return nullable(Type.String({ pattern: '^[0-9a-f]{64}$' }));
+    case 'tags':
+      return nullable(Type.String({ maxLength: spec.maxLength }));
   }
 }
 
@@ -49,10 +57,16 @@ export interface RowMeta {
 export type BagRow = RowMeta & BagValues;
 export type BrewRow = RowMeta & BrewValues;
 export type PhotoRow = RowMeta & PhotoValues;
+export type RecipeRow = RowMeta & RecipeValues;
+export type GrinderRow = RowMeta & GrinderValues;
+export type BrewerRow = RowMeta & BrewerValues;
 interface RowsByEntity {
   bag: BagRow;
   brew: BrewRow;
   photo: PhotoRow;
+  recipe: RecipeRow;
+  grinder: GrinderRow;
+  brewer: BrewerRow;
 }
 export type RowFor<E extends Entity> = RowsByEntity[E];
 
@@ -72,3 +86,19 @@ export const BagRow = rowSchema<BagRow>(BAG_FIELDS, 'BagRow');
 export const BrewRow = rowSchema<BrewRow>(BREW_FIELDS, 'BrewRow');
 /** A photo's metadata as the server stores and sends it (the bytes travel by hash). */
 export const PhotoRow = rowSchema<PhotoRow>(PHOTO_FIELDS, 'PhotoRow');
+/** A bag's target for one method, as the server stores and sends it. */
+export const RecipeRow = rowSchema<RecipeRow>(RECIPE_FIELDS, 'RecipeRow');
+/** A grinder as the server stores and sends it. */
+export const GrinderRow = rowSchema<GrinderRow>(GRINDER_FIELDS, 'GrinderRow');
+/** A brewer as the server stores and sends it. */
+export const BrewerRow = rowSchema<BrewerRow>(BREWER_FIELDS, 'BrewerRow');
+
+/** Each entity's row schema, for what lists every entity (the pull page). */
+export const ROW_SCHEMAS: { [E in Entity]: TSchema } = {
+  bag: BagRow,
+  brew: BrewRow,
+  photo: PhotoRow,
+  recipe: RecipeRow,
+  grinder: GrinderRow,
+  brewer: BrewerRow,
+};

@@ -31,4 +31,4 @@ export const WIRE_SCHEMAS = {
 
 /** sha-256 of JSON.stringify(WIRE_SCHEMAS) at PROTOCOL_VERSION; checked by wire-schemas.test.ts. */
 export const SCHEMA_FINGERPRINT =
-  '436f5b079ae29ce6836845b77f537588f28b81e156b04a942b391d6e7af6f6b7';
+  'ba35a5c28c7393a57fff2cf83e0ccda1ee99315dbba9236e5b2c83ef7470cfd7';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import { PASSWORD, uniqueEmail } from '../../test-support/device.js';
-import { localRows } from '../../test-support/rows.js';
+import { emptyRows, localRows } from '../../test-support/rows.js';
 import { useTestServer } from '../../test-support/test-server.js';
 import { createBag } from '../data/actions.js';
 import { login, logout, signup } from './account.js';
@@ -93,7 +93,7 @@ describe('deleting the account', () => {
       ok: true,
       value: { deleted: true },
     });
-    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [], photos: [] });
+    expect(await localRows(phone.db)).toEqual(emptyRows());
     expect(await phone.db.meta.get('device')).toMatchObject({ accountId: null, email: null });
     const again = setup.device('laptop');
     expect(await login(again.engine, { email, password: PASSWORD })).toMatchObject({

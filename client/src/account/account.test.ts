@@ -2,7 +2,14 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import { PASSWORD, uniqueEmail } from '../../test-support/device.js';
-import { goOffline, goOnline, localRows, serverRows, syncAll } from '../../test-support/rows.js';
+import {
+  emptyRows,
+  goOffline,
+  goOnline,
+  localRows,
+  serverRows,
+  syncAll,
+} from '../../test-support/rows.js';
 import { useTestServer } from '../../test-support/test-server.js';
 import { createBag, createBrew, updateBrew } from '../data/actions.js';
 import { outboxCounts } from '../data/queries.js';
@@ -127,14 +134,14 @@ describe('accounts', () => {
     const deviceId = (await phone.db.meta.get('device'))?.deviceId;
 
     // Asked before: what would be lost, and nothing is written or cleared by asking.
-    expect(await logoutPreview(phone.engine)).toEqual({ unsynced: 2, brews: 2 });
+    expect(await logoutPreview(phone.engine)).toEqual({ unsynced: 2, unsyncedPhotos: 0, brews: 2 });
     const refused = await logout(phone.engine);
     expect(refused).toMatchObject({ ok: false, unsynced: 2 });
     expect(await phone.db.brews.count()).toBe(2);
 
     const done = await logout(phone.engine, { discard: true });
     expect(done).toEqual({ ok: true, serverSession: 'retrying' });
-    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [], photos: [] });
+    expect(await localRows(phone.db)).toEqual(emptyRows());
     expect(await phone.db.outbox.count()).toBe(0);
     const meta = await phone.db.meta.get('device');
     expect(meta).toMatchObject({ accountId: null, email: null, cursor: null });
@@ -145,7 +152,7 @@ describe('accounts', () => {
     goOnline(phone);
     await login(phone.engine, { email, password: PASSWORD });
     expect(await phone.db.bags.count()).toBe(1);
-    expect(await logoutPreview(phone.engine)).toEqual({ unsynced: 0, brews: 0 });
+    expect(await logoutPreview(phone.engine)).toEqual({ unsynced: 0, unsyncedPhotos: 0, brews: 0 });
     expect(await logout(phone.engine)).toEqual({ ok: true, serverSession: 'ended' });
     expect(phone.cookies.size).toBe(0);
   });
@@ -185,7 +192,7 @@ describe('accounts', () => {
     const rows = await serverRows(phone);
     expect(rows.brews.map((brew) => brew.notes)).toEqual(['written while signed out']);
     expect(await localRows(phone.db)).toEqual(rows);
-    expect(await serverRows(otherDevice)).toEqual({ bags: [], brews: [], photos: [] });
+    expect(await serverRows(otherDevice)).toEqual(emptyRows());
   });
 
   it('a different account signing in after a 401 starts from a cleared device', async () => {
@@ -207,9 +214,9 @@ describe('accounts', () => {
     );
     expect(switched.ok).toBe(true);
     await phone.engine.syncNow();
-    expect(await localRows(phone.db)).toEqual({ bags: [], brews: [], photos: [] });
+    expect(await localRows(phone.db)).toEqual(emptyRows());
     expect(await phone.db.outbox.count()).toBe(0);
-    expect(await serverRows(phone)).toEqual({ bags: [], brews: [], photos: [] });
+    expect(await serverRows(phone)).toEqual(emptyRows());
     expect(phone.engine.status.get()).toMatchObject({ email: other, signedOutOnServer: false });
   });
 });

@@ -4,6 +4,7 @@ import { ROUTES } from '../../../shared/protocol/routes.js';
 import { learnServerTime } from '../data/clock.js';
 import { loadMeta, updateMeta } from '../data/meta.js';
 import { localDataCounts } from '../data/queries.js';
+import { uploadPendingPhotos } from '../photos/photo-upload.js';
 import { clearApiCaches, clearWorkboxQueue } from '../pwa/clear-caches.js';
 import { broadcast } from '../sync/channel.js';
 import type { SyncEngine, SyncOutcome } from '../sync/engine.js';
@@ -11,6 +12,7 @@ import { asErrorBody, requestJson } from '../sync/http.js';
 import { networkError, type SyncError, toSyncError } from '../sync/sync-error.js';
 import { clearLocalData } from './clear.js';
 import { dedupeAnonymousBags } from './dedupe.js';
+import { describeUnsynced, unsyncedCounts } from './unsynced.js';
 
 /**
  * Account lifecycle on a device: sign up, log in, log out. Every function returns a result;
@@ -140,9 +142,10 @@ export async function login(
       };
     }
   } else if (meta.email !== normalizeEmail(credentials.email)) {
-    const unsynced = await db.outbox.count();
+    const counts = await unsyncedCounts(db);
+    const unsynced = counts.total;
     if (unsynced > 0 && options.discardUnsynced !== true) {
-      const message = `${unsynced} changes of ${meta.email} have not reached the server`;
+      const message = `${describeUnsynced(counts)} of ${meta.email} have not reached the server`;
       return { kind: 'unsynced', ok: false, error: { code: 'unsynced', message }, unsynced };
     }
   }
@@ -178,6 +181,17 @@ export async function login(
 }
 
 /**
+ * The user cancelled the question a log-in asked about this device's data. The password check
+ * opened a session that nothing uses; it is ended now rather than left in the account's list
+ * of sessions. One attempt: if it fails, the next log-in revokes it (the cookie names it) and
+ * otherwise it expires. A retry could end the session of a log-in the user starts meanwhile.
+ */
+export async function abandonLogin(engine: SyncEngine): Promise<void> {
+  if ((await loadMeta(engine.db)).accountId !== null) return;
+  await endServerSession(engine);
+}
+
+/**
  * `ended`: the server revoked the session. `queued`: the worker holds the log-out and replays
  * it. `retrying`: the server could not be reached or failed (5xx); this page retries until it
  * answers. The device is cleared in every case.
@@ -202,8 +216,10 @@ export async function leaveDevice(engine: SyncEngine): Promise<void> {
 }
 
 export interface LogoutPreview {
-  /** Changes still unsent after a push: a log-out would discard them. */
+  /** Changes and photos still unsent after a push: a log-out would discard them. */
   unsynced: number;
+  /** Of those, the images taken here that the server does not have. */
+  unsyncedPhotos: number;
   /** The brews the account keeps while this device is emptied. */
   brews: number;
 }
@@ -215,13 +231,20 @@ export interface LogoutPreview {
 export async function logoutPreview(engine: SyncEngine): Promise<LogoutPreview> {
   const { db } = engine;
   const meta = await loadMeta(db);
-  if (meta.accountId !== null && !meta.signedOutOnServer) await engine.pushNow();
-  const [unsynced, counts] = await Promise.all([db.outbox.count(), localDataCounts(db)]);
-  return { unsynced, brews: counts.brews };
+  if (meta.accountId !== null && !meta.signedOutOnServer) await sendEverything(engine);
+  const [unsynced, counts] = await Promise.all([unsyncedCounts(db), localDataCounts(db)]);
+  return { unsynced: unsynced.total, unsyncedPhotos: unsynced.photos, brews: counts.brews };
+}
+
+/** The outbox pushed and the photos' bytes uploaded, as far as the server takes them now. */
+async function sendEverything(engine: SyncEngine): Promise<void> {
+  await engine.pushNow();
+  await uploadPendingPhotos(engine.db, engine.transport, { locks: engine.env.locks });
 }
 
 /**
- * Log out. Pushes first; if changes are still unsynced (pending, queued or rejected), returns
+ * Log out. Pushes (and uploads photos) first; if changes or photos are still unsynced (pending,
+ * queued or rejected), returns
  * their count unless `discard`. Then clears the device (new device id), tells other tabs,
  * and ends the server session — if offline, the service worker queues that request.
  */
@@ -231,10 +254,11 @@ export async function logout(
 ): Promise<LogoutResult> {
   const { db } = engine;
   const meta = await loadMeta(db);
-  if (meta.accountId !== null && !meta.signedOutOnServer) await engine.pushNow();
-  const unsynced = await db.outbox.count();
+  if (meta.accountId !== null && !meta.signedOutOnServer) await sendEverything(engine);
+  const counts = await unsyncedCounts(db);
+  const unsynced = counts.total;
   if (unsynced > 0 && options.discard !== true) {
-    const message = `${unsynced} changes haven't reached the server`;
+    const message = `${describeUnsynced(counts)} haven't reached the server`;
     return { ok: false, error: { code: 'unsynced', message }, unsynced };
   }
   await leaveDevice(engine);

@@ -1,4 +1,5 @@
 import type { DialInDb } from '../data/db.js';
+import { dropHistoryOf } from '../data/history.js';
 import type { BagRecord } from '../data/schema.js';
 
 /** Two bags are the same coffee when roaster, name and roast date match (case-insensitive). */
@@ -18,7 +19,7 @@ export async function dedupeAnonymousBags(
   db: DialInDb,
   anonymousBagIds: ReadonlySet<string>,
 ): Promise<number> {
-  return db.transaction('rw', [db.bags, db.brews, db.outbox, db.history], async () => {
+  return db.transaction('rw', [db.bags, db.brews, db.outbox, db.historyPages], async () => {
     const bags = await db.bags.toArray();
     const accountBags = new Map<string, string>();
     for (const bag of bags) {
@@ -44,7 +45,7 @@ export async function dedupeAnonymousBags(
         .equals(bag.id)
         .filter((entry) => entry.entity === 'bag')
         .delete();
-      await db.history.where('rowId').equals(bag.id).delete();
+      await dropHistoryOf(db, bag.id);
       await db.bags.delete(bag.id);
     }
     return merged;

@@ -102,7 +102,16 @@ export function restoreBrew(db: DialInDb, id: string): Promise<boolean> {
 }
 
 /** The fields a repeated shot carries over; taste, rating, notes and time are per shot. */
-const CARRIED_OVER = ['grinder', 'grindSetting', 'doseG', 'yieldG', 'waterG', 'tempC'] as const;
+const CARRIED_OVER = [
+  'grinder',
+  'grindSetting',
+  'doseG',
+  'yieldG',
+  'waterG',
+  'tempC',
+  'grinderId',
+  'brewerId',
+] as const;
 
 type BrewPrefill = Patch<'brew'> & Pick<BrewValues, 'bagId'>;
 
@@ -111,7 +120,7 @@ function prefillFrom(bagId: string, method: BrewMethod, from: BrewValues | undef
   const draft: BrewPrefill = { bagId, method };
   if (from !== undefined) {
     for (const field of CARRIED_OVER) {
-      const value = from[field];
+      const value = from[field] ?? null;
       if (value !== null) Object.assign(draft, { [field]: value });
     }
   }
@@ -120,7 +129,8 @@ function prefillFrom(bagId: string, method: BrewMethod, from: BrewValues | undef
 
 /** Whether a brew has a recipe to carry over (an empty brew from an older version has none). */
 function hasRecipe(brew: BrewValues): boolean {
-  return CARRIED_OVER.some((field) => brew[field] !== null);
+  // `?? null`: a brew stored before gear (schema 6 fills them) may lack the gear fields.
+  return CARRIED_OVER.some((field) => (brew[field] ?? null) !== null);
 }
 
 /**

@@ -1,4 +1,11 @@
 import { writeWins } from '../../../shared/merge.js';
+import { createPhotoAsGiven, updatePhoto } from '../photos/photo-actions.js';
+import {
+  importPhotoImages,
+  type PhotoImagesImport,
+  photoExportRows,
+  photoImagesExport,
+} from '../photos/photo-archive.js';
 import { createBag, createBrew, updateBag, updateBrew } from './actions.js';
 import { type BeanconquerorExport, fromJson, fromZipFiles } from './beanconqueror/format.js';
 import { toCsv } from './csv.js';
@@ -11,10 +18,16 @@ import {
   type ExportDocument,
   type ExportRow,
   exportDocument,
+  GEAR_CSV_HEADERS,
+  gearCsvRows,
   parseExport,
+  RECIPE_CSV_HEADER,
+  recipeCsvRows,
   rowValues,
 } from './export-format.js';
+import { createBrewer, createGrinder, updateBrewer, updateGrinder } from './gear-actions.js';
 import { bagsWithCounts, deletedItems, getBag, getBrew, recentBrews } from './queries.js';
+import { writePatch } from './write.js';
 import { isZip, textOf, unzipFiles, zipTexts } from './zip.js';
 
 /** The JSON of everything inside our ZIP export; an import looks for it by this name. */
@@ -35,48 +48,90 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Everything on the device, deleted rows included, read through the data layer's queries. */
+/**
+ * Everything on the device, deleted rows included, read through the data layer's queries
+ * (gear whole: its tables are a handful of rows, deleted ones included).
+ */
 export async function exportAll(db: DialInDb): Promise<ExportDocument> {
-  const [live, brews, deleted] = await Promise.all([
+  const [live, brews, deleted, photos, recipes, grinders, brewers] = await Promise.all([
     bagsWithCounts(db),
     recentBrews(db, Number.MAX_SAFE_INTEGER),
     deletedItems(db),
+    photoExportRows(db),
+    db.recipes.toArray(),
+    db.grinders.toArray(),
+    db.brewers.toArray(),
   ]);
-  return exportDocument([...live, ...deleted.bags], [...brews, ...deleted.brews], Date.now());
+  const doc = exportDocument(
+    {
+      bag: [...live, ...deleted.bags],
+      brew: [...brews, ...deleted.brews],
+      recipe: recipes,
+      grinder: grinders,
+      brewer: brewers,
+    },
+    Date.now(),
+  );
+  return { ...doc, photos };
 }
 
 export async function exportBrewsCsv(db: DialInDb): Promise<string> {
-  const [bags, brews] = await Promise.all([
+  const [bags, brews, grinders, brewers] = await Promise.all([
     bagsWithCounts(db),
     recentBrews(db, Number.MAX_SAFE_INTEGER),
+    db.grinders.toArray(),
+    db.brewers.toArray(),
   ]);
   const byId = new Map(bags.map((b) => [b.id, b]));
-  return toCsv(CSV_HEADER, brewCsvRows(brews, byId));
+  const gearNames = new Map([...grinders, ...brewers].map((g) => [g.id, g.name]));
+  return toCsv(CSV_HEADER, brewCsvRows(brews, byId, gearNames));
 }
 
 /**
  * The one export file: dial-in.json (every row with its clocks, deleted ones too: what an
- * import merges) and a CSV per table of the live rows, for a spreadsheet.
+ * import merges), a CSV per table of the live rows, for a spreadsheet, and the images of the
+ * live photos the device holds (photos/photo-archive.ts); those it lacks are listed in
+ * dial-in.json as `missingPhotos`.
  */
-export async function exportZip(
-  db: DialInDb,
-): Promise<{ zip: Uint8Array; bags: number; brews: number }> {
-  const [doc, bags, brewsCsv] = await Promise.all([
+export async function exportZip(db: DialInDb): Promise<{
+  zip: Uint8Array;
+  bags: number;
+  brews: number;
+  photos: number;
+  /** Live photos with an image only on the server, so not in the file. */
+  photosMissing: number;
+}> {
+  const [doc, bags, brewsCsv, images] = await Promise.all([
     exportAll(db),
     bagsWithCounts(db),
     exportBrewsCsv(db),
+    photoImagesExport(db),
   ]);
-  const zip = await zipTexts({
-    [EXPORT_JSON_NAME]: JSON.stringify(doc, null, 2),
-    'bags.csv': toCsv(BAG_CSV_HEADER, bagCsvRows(bags)),
-    'brews.csv': brewsCsv,
-  });
-  return { zip, bags: doc.bags.length, brews: doc.brews.length };
+  const live = (rows: readonly ExportRow[]) => rows.filter((row) => row.deletedAt === null);
+  const zip = await zipTexts(
+    {
+      [EXPORT_JSON_NAME]: JSON.stringify({ ...doc, missingPhotos: images.missing }, null, 2),
+      'bags.csv': toCsv(BAG_CSV_HEADER, bagCsvRows(bags)),
+      'brews.csv': brewsCsv,
+      'recipes.csv': toCsv(RECIPE_CSV_HEADER, recipeCsvRows(live(doc.recipes))),
+      'grinders.csv': toCsv(GEAR_CSV_HEADERS.grinder, gearCsvRows('grinder', live(doc.grinders))),
+      'brewers.csv': toCsv(GEAR_CSV_HEADERS.brewer, gearCsvRows('brewer', live(doc.brewers))),
+    },
+    images.files,
+  );
+  return {
+    zip,
+    bags: doc.bags.length,
+    brews: doc.brews.length,
+    photos: images.photos,
+    photosMissing: images.photosMissing,
+  };
 }
 
 /** An import file, by what it turned out to be. */
 export type ImportFile =
-  | { kind: 'dial-in'; text: string }
+  /** `files`: the rest of our ZIP (the photos' images), by archive name. */
+  | { kind: 'dial-in'; text: string; files?: ReadonlyMap<string, Uint8Array> }
   | { kind: 'beanconqueror'; data: BeanconquerorExport };
 
 /**
@@ -88,7 +143,7 @@ export async function readImportFile(bytes: Uint8Array): Promise<ImportFile> {
   if (isZip(bytes)) {
     const files = await unzipFiles(bytes);
     const ours = files.get(EXPORT_JSON_NAME);
-    if (ours !== undefined) return { kind: 'dial-in', text: textOf(ours) };
+    if (ours !== undefined) return { kind: 'dial-in', text: textOf(ours), files };
     const theirs = fromZipFiles(files);
     if (theirs !== null) return { kind: 'beanconqueror', data: theirs };
     throw new Error('This ZIP is neither a Dial-in nor a Beanconqueror export.');
@@ -109,6 +164,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** What became of the file's photos' images; only when the file has photos. */
+  photos?: PhotoImagesImport;
 }
 
 /**
@@ -122,13 +179,19 @@ export async function importJson(
   db: DialInDb,
   text: string,
   onProgress?: OnProgress,
+  files: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<ImportResult> {
   const doc = parseExport(text);
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
-  // Bags first: a brew can only be created for a bag that is on the device.
+  // Gear and bags first: a brew, a target or a photo can only be created for a bag on the
+  // device, and a brew names the gear it was made with.
   const work = [
+    ...doc.grinders.map((row) => ['grinder', row] as const),
+    ...doc.brewers.map((row) => ['brewer', row] as const),
     ...doc.bags.map((row) => ['bag', row] as const),
     ...doc.brews.map((row) => ['brew', row] as const),
+    ...doc.recipes.map((row) => ['recipe', row] as const),
+    ...(doc.photos ?? []).map((row) => ['photo', row] as const),
   ];
   for (let i = 0; i < work.length; i++) {
     const [entity, row] = work[i] as (typeof work)[number];
@@ -138,21 +201,69 @@ export async function importJson(
       await yieldToEventLoop();
     }
   }
+  // The images after the rows: only bytes that a photo row on the device names are kept.
+  if (doc.photos !== undefined && doc.photos.length > 0) {
+    const ids = doc.photos.map((row) => row.id);
+    result.photos = await importPhotoImages(db, files, ids);
+  }
   return result;
 }
 
+/** How an import reads, creates and updates the rows of each entity: the ordinary actions. */
+const ROW_WRITERS = {
+  bag: {
+    get: getBag,
+    create: (db: DialInDb, values: Record<string, unknown>, id: string) =>
+      createBag(db, values as Parameters<typeof createBag>[1], id),
+    update: updateBag,
+  },
+  brew: {
+    get: getBrew,
+    create: (db: DialInDb, values: Record<string, unknown>, id: string) =>
+      createBrew(db, values as Parameters<typeof createBrew>[1], id),
+    update: updateBrew,
+  },
+  grinder: {
+    get: (db: DialInDb, id: string) => db.grinders.get(id),
+    create: (db: DialInDb, values: Record<string, unknown>, id: string) =>
+      createGrinder(db, values as Parameters<typeof createGrinder>[1], id),
+    update: updateGrinder,
+  },
+  brewer: {
+    get: (db: DialInDb, id: string) => db.brewers.get(id),
+    create: (db: DialInDb, values: Record<string, unknown>, id: string) =>
+      createBrewer(db, values as Parameters<typeof createBrewer>[1], id),
+    update: updateBrewer,
+  },
+  recipe: {
+    get: (db: DialInDb, id: string) => db.recipes.get(id),
+    create: async (db: DialInDb, values: Record<string, unknown>, id: string) => {
+      // A target keeps the id its bag and method derive (data/recipes.ts); its bag must be here.
+      if ((await getBag(db, String(values.bagId))) === undefined) throw new Error('no such bag');
+      await writePatch(db, 'recipe', id, values, 'create');
+    },
+    update: (db: DialInDb, id: string, patch: Record<string, unknown>) =>
+      writePatch(db, 'recipe', id, patch, 'update'),
+  },
+  photo: {
+    get: (db: DialInDb, id: string) => db.photos.get(id),
+    create: (db: DialInDb, values: Record<string, unknown>, id: string) =>
+      createPhotoAsGiven(db, id, values),
+    update: updatePhoto,
+  },
+} as const;
+
 async function mergeOne(
   db: DialInDb,
-  entity: 'bag' | 'brew',
+  entity: keyof typeof ROW_WRITERS,
   row: ExportRow,
   result: ImportResult,
 ) {
+  const writer = ROW_WRITERS[entity];
   try {
-    const existing = entity === 'bag' ? await getBag(db, row.id) : await getBrew(db, row.id);
+    const existing = await writer.get(db, row.id);
     if (!existing) {
-      const values = rowValues(row);
-      if (entity === 'bag') await createBag(db, values as Parameters<typeof createBag>[1], row.id);
-      else await createBrew(db, values as Parameters<typeof createBrew>[1], row.id);
+      await writer.create(db, rowValues(row), row.id);
       result.created++;
       return;
     }
@@ -167,9 +278,7 @@ async function mergeOne(
         patch[field] = row[field];
       }
     }
-    const changed =
-      Object.keys(patch).length > 0 &&
-      (entity === 'bag' ? await updateBag(db, row.id, patch) : await updateBrew(db, row.id, patch));
+    const changed = Object.keys(patch).length > 0 && (await writer.update(db, row.id, patch));
     if (changed) result.updated++;
     else result.unchanged++;
   } catch (error) {

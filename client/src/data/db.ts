@@ -1,14 +1,18 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Entity } from '../../../shared/model/entities.js';
+import { ENTITIES, ENTITY_PLURALS, type Entity } from '../../../shared/model/entities.js';
 import { retryTransactionsOnConnectionLoss } from './reopen.js';
 import {
   type BagRecord,
+  type BrewerRecord,
   type BrewRecord,
   type DraftRecord,
-  type HistoryEntry,
+  type GrinderRecord,
+  type HistoryPage,
   type MetaRecord,
   type OutboxEntry,
+  type PhotoBytesRecord,
   type PhotoRecord,
+  type RecipeRecord,
   type RecordFor,
   SCHEMA_VERSIONS,
 } from './schema.js';
@@ -28,9 +32,15 @@ export type DialInDb = Dexie & {
   bags: Table<BagRecord, string>;
   brews: Table<BrewRecord, string>;
   photos: Table<PhotoRecord, string>;
+  recipes: Table<RecipeRecord, string>;
+  grinders: Table<GrinderRecord, string>;
+  brewers: Table<BrewerRecord, string>;
+  /** Image bytes by hash (photos/photo-bytes.ts); local only, never synced as rows. */
+  photoBytes: Table<PhotoBytesRecord, string>;
   outbox: Table<OutboxEntry, number>;
   meta: Table<MetaRecord, string>;
-  history: Table<HistoryEntry, number>;
+  /** Values other devices overwrote, one record per pull store (history.ts). */
+  historyPages: Table<HistoryPage, number>;
   drafts: Table<DraftRecord, string>;
   /** The device wall clock (uncorrected); see clock.ts for the server-corrected one. */
   now: () => number;
@@ -59,15 +69,11 @@ export function entityTable<E extends Entity>(
   db: DialInDb,
   entity: E,
 ): Table<RecordFor<E>, string> {
-  const tables: { [K in Entity]: Table<RecordFor<K>, string> } = {
-    bag: db.bags,
-    brew: db.brews,
-    photo: db.photos,
-  };
-  return tables[entity];
+  // Each entity's table is named by its plural (ENTITY_PLURALS), as declared in DialInDb.
+  return db[ENTITY_PLURALS[entity]] as unknown as Table<RecordFor<E>, string>;
 }
 
 /** Every table of synced rows, for transactions that may touch any entity. */
 export function syncedTables(db: DialInDb): Table[] {
-  return [db.bags, db.brews, db.photos];
+  return ENTITIES.map((entity) => entityTable(db, entity) as unknown as Table);
 }

@@ -16,9 +16,18 @@ export {
 export { createDb } from './db.js';
 export { type DraftContent, discardDraft, loadDraft, saveDraft } from './drafts.js';
 export { ValidationError } from './errors.js';
+export {
+  allBrewers,
+  allGrinders,
+  createBrewer,
+  createGrinder,
+  updateBrewer,
+  updateGrinder,
+} from './gear-actions.js';
 export { type HistoryFilter, type HistoryRow, historyRows, restoreFromHistory } from './history.js';
 export { discardRejected, retryRejected } from './outbox.js';
 export {
+  allBrews,
   type BagItem,
   type BrewItem,
   bagsWithCounts,
@@ -32,4 +41,19 @@ export {
   recentBrews,
   rejectedEntries,
 } from './queries.js';
-export type { BrewRecord, DraftRecord, MetaRecord, OutboxEntry } from './schema.js';
+export {
+  clearRecipe,
+  type RecipeTarget,
+  recipeFor,
+  recipesOfBag,
+  setRecipe,
+} from './recipes.js';
+export type {
+  BrewerRecord,
+  BrewRecord,
+  DraftRecord,
+  GrinderRecord,
+  MetaRecord,
+  OutboxEntry,
+  RecipeRecord,
+} from './schema.js';

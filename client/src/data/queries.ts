@@ -1,4 +1,5 @@
 import type { DialInDb } from './db.js';
+import { readHistory } from './history.js';
 import { peekMeta } from './meta.js';
 import type { BagRecord, BrewRecord, HistoryEntry, MetaRecord, OutboxEntry } from './schema.js';
 
@@ -10,6 +11,11 @@ import type { BagRecord, BrewRecord, HistoryEntry, MetaRecord, OutboxEntry } fro
 export type BrewItem = BrewRecord & {
   /** The bag it belongs to (null if that bag is not on this device). */
   bag: BagRecord | null;
+  /**
+   * The grinder's name: its row's (archived or not) when the brew names one, else the free
+   * text of a brew written before gear existed; null when neither.
+   */
+  grinderName: string | null;
   /** An outbox entry for this brew has not reached the server (pending, sent or queued). */
   unsynced: boolean;
   /** A write to this brew was rejected by the server. */
@@ -19,6 +25,8 @@ export type BrewItem = BrewRecord & {
 export type BagItem = BagRecord & {
   brewCount: number;
   lastBrewedAt: string | null;
+  /** Grams dosed by its live brews (a brew without a dose counts none): coffee left's input. */
+  usedG: number;
   unsynced: boolean;
 };
 
@@ -40,12 +48,15 @@ async function outboxStates(
 
 async function withBags(db: DialInDb, brews: BrewRecord[]): Promise<BrewItem[]> {
   const bagIds = [...new Set(brews.map((brew) => brew.bagId))];
-  const bags = await db.bags.bulkGet(bagIds);
+  // A person has a handful of grinders: one getAll, not a lookup per brew.
+  const [bags, grinders] = await Promise.all([db.bags.bulkGet(bagIds), db.grinders.toArray()]);
   const bagById = new Map(bags.flatMap((bag) => (bag === undefined ? [] : [[bag.id, bag]])));
+  const grinderName = new Map(grinders.map((g) => [g.id, g.name]));
   const { unsynced, rejected } = await outboxStates(db);
   return brews.map((brew) => ({
     ...brew,
     bag: bagById.get(brew.bagId) ?? null,
+    grinderName: (brew.grinderId && grinderName.get(brew.grinderId)) || brew.grinder || null,
     unsynced: unsynced.has(brew.id),
     rejected: rejected.has(brew.id),
   }));
@@ -60,6 +71,25 @@ export async function recentBrews(db: DialInDb, limit = 50): Promise<BrewItem[]>
     .limit(limit)
     .toArray();
   return withBags(db, brews);
+}
+
+/**
+ * Every live brew, newest first (undated last), for search and statistics. One getAll and a
+ * sort here rather than the brewedAt index: the index leaves out brews without a time.
+ */
+export async function allBrews(db: DialInDb): Promise<BrewItem[]> {
+  const rows = await db.brews.toArray();
+  const dated = rows
+    .filter(notDeleted)
+    .map((brew) => ({
+      brew,
+      ms: brew.brewedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(brew.brewedAt),
+    }))
+    .sort((a, b) => b.ms - a.ms);
+  return withBags(
+    db,
+    dated.map((d) => d.brew),
+  );
 }
 
 /** A bag's brews, newest first (not deleted). */
@@ -91,15 +121,19 @@ export async function bagsWithCounts(db: DialInDb): Promise<BagItem[]> {
     db.brews.toArray(),
     outboxStates(db),
   ]);
-  const counts = new Map<string, { count: number; last: string | null; lastMs: number }>();
+  const counts = new Map<
+    string,
+    { count: number; usedG: number; last: string | null; lastMs: number }
+  >();
   for (const brew of allBrews) {
     if (brew.deletedAt !== null) continue;
     let entry = counts.get(brew.bagId);
     if (entry === undefined) {
-      entry = { count: 0, last: null, lastMs: Number.NEGATIVE_INFINITY };
+      entry = { count: 0, usedG: 0, last: null, lastMs: Number.NEGATIVE_INFINITY };
       counts.set(brew.bagId, entry);
     }
     entry.count += 1;
+    entry.usedG += brew.doseG ?? 0;
     if (brew.brewedAt !== null) {
       const brewedMs = Date.parse(brew.brewedAt);
       if (entry.last === null || brewedMs > entry.lastMs) {
@@ -114,6 +148,7 @@ export async function bagsWithCounts(db: DialInDb): Promise<BagItem[]> {
       ...bag,
       brewCount: counts.get(bag.id)?.count ?? 0,
       lastBrewedAt: counts.get(bag.id)?.last ?? null,
+      usedG: counts.get(bag.id)?.usedG ?? 0,
       unsynced: unsynced.has(bag.id),
     }))
     .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
@@ -153,12 +188,8 @@ export async function historyEntries(
   db: DialInDb,
   options: { rowId?: string; limit?: number } = {},
 ): Promise<HistoryEntry[]> {
-  const limit = options.limit ?? 100;
-  if (options.rowId !== undefined) {
-    const rows = await db.history.where('rowId').equals(options.rowId).sortBy('at');
-    return rows.reverse().slice(0, limit);
-  }
-  return db.history.orderBy('at').reverse().limit(limit).toArray();
+  const rowIds = options.rowId === undefined ? null : [options.rowId];
+  return readHistory(db, rowIds, options.limit ?? 100);
 }
 
 /** Who is signed in on this device, the last sync time, etc. (undefined before first use). */

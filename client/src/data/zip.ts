@@ -12,11 +12,18 @@ export function isZip(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((byte, i) => bytes[i] === byte);
 }
 
-/** A ZIP of text files, named by their path inside the archive. */
-export async function zipTexts(files: Readonly<Record<string, string>>): Promise<Uint8Array> {
+/**
+ * A ZIP of text files, named by their path inside the archive, and of binary files (photos),
+ * stored as they are: a JPEG does not deflate, and trying costs time for nothing.
+ */
+export async function zipTexts(
+  files: Readonly<Record<string, string>>,
+  binaries: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<Uint8Array> {
   const { strToU8, zipSync } = await import('fflate');
-  const entries: Record<string, Uint8Array> = {};
+  const entries: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
   for (const [name, text] of Object.entries(files)) entries[name] = strToU8(text);
+  for (const [name, bytes] of binaries) entries[name] = [bytes, { level: 0 }];
   return zipSync(entries, { level: 6 });
 }
 

@@ -8,6 +8,8 @@
  * Runs in a worker (OffscreenCanvas) or on the main thread; it touches no DOM but a canvas.
  */
 
+import { sha256Hex } from './content-hash.js';
+
 export interface EncodedImage {
   blob: Blob;
   /** SHA-256 of the bytes, lower-case hex: the name the server stores them under. */
@@ -73,11 +75,6 @@ function toJpeg(canvas: Canvas2D['canvas'], quality: number): Promise<Blob> {
       quality,
     ),
   );
-}
-
-export async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Draws the bitmap at the size fitting `longSide`, then encodes, lowering quality until it fits. */

@@ -1,4 +1,4 @@
-import type { PhotoOwner, PhotoValues } from '../../../shared/model/entities.js';
+import type { Patch, PhotoOwner, PhotoValues } from '../../../shared/model/entities.js';
 import { correctedNow } from '../data/clock.js';
 import { type DialInDb, entityTable } from '../data/db.js';
 import { MissingRowError } from '../data/errors.js';
@@ -85,4 +85,17 @@ export function movePhoto(
           ? before + 1
           : (before + after) / 2;
   return writePatch(db, 'photo', id, { position }, 'update');
+}
+
+/**
+ * A photo row with the values another copy of it has (an import of our export): created as
+ * given, its position included, so the owner's photos keep their order.
+ */
+export function createPhotoAsGiven(db: DialInDb, id: string, values: Patch<'photo'>) {
+  return writePatch(db, 'photo', id, values, 'create');
+}
+
+/** Fields of a photo row as another copy of it has them (an import of our export). */
+export function updatePhoto(db: DialInDb, id: string, patch: Patch<'photo'>): Promise<boolean> {
+  return writePatch(db, 'photo', id, patch, 'update');
 }

@@ -3,6 +3,8 @@ import type { DialInDb } from '../data/db.js';
 import { loadMeta, peekMeta } from '../data/meta.js';
 import { outboxCounts } from '../data/queries.js';
 import { onLocalWrite } from '../data/write.js';
+import { uploadPendingPhotos } from '../photos/photo-upload.js';
+import { downloadMissingThumbnails } from '../photos/thumbnail-download.js';
 import { listen } from './channel.js';
 import { headlessEnvironment, type SyncEnvironment } from './environment.js';
 import type { Transport } from './http.js';
@@ -177,11 +179,29 @@ export class SyncEngine {
       // background sync, which is what delivers it after the app is closed.
       const push = await pushOutbox(this.db, this.transport);
       if (!push.ok) return { ok: false, error: push.error };
+      // Photo bytes have their own queue (photos/photo-upload.ts); tried offline too, so that
+      // the service worker registers its Background Sync. Refusals are marked on the photos,
+      // not reported as a failed sync.
+      await uploadPendingPhotos(this.db, this.transport, { locks: this.env.locks });
       if (!online) return { ok: true };
       const pull = await pullAll(this.db, this.transport, {
         ...(this.options.pullPageSize === undefined ? {} : { pageSize: this.options.pullPageSize }),
         onProgress: (progress) => this.store.set({ progress }),
       });
+      // The rows name the thumbnails to fetch: they join the same bar, after the rows.
+      if (pull.ok) {
+        const rows = pull.rows;
+        await downloadMissingThumbnails(this.db, this.transport, {
+          onProgress: (thumbnails) =>
+            this.store.set({
+              progress: {
+                done: rows + thumbnails.done,
+                total: rows + thumbnails.total,
+                thumbnails,
+              },
+            }),
+        });
+      }
       this.store.set({ progress: null });
       return pull.ok ? { ok: true } : { ok: false, error: pull.error };
     });

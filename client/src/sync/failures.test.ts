@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
-import { localRows, serverRows } from '../../test-support/rows.js';
+import { emptyRows, localRows, serverRows } from '../../test-support/rows.js';
 import { useTestServer } from '../../test-support/test-server.js';
 import { login, signup } from '../account/account.js';
 import { createBag, createBrew, updateBag } from '../data/actions.js';
@@ -35,7 +35,7 @@ describe('sync failures', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'internal', statusCode: 500 } });
     expect(phone.engine.status.get()).toMatchObject({ state: 'error', pending: 1 });
     expect(await outboxCounts(phone.db)).toEqual({ pending: 1, rejected: 0 });
-    expect(await serverRows(phone)).toEqual({ bags: [], brews: [], photos: [] });
+    expect(await serverRows(phone)).toEqual(emptyRows());
 
     expect((await phone.engine.syncNow()).ok).toBe(true);
     expect((await serverRows(phone)).bags.map((bag) => bag.name)).toEqual(['Kept']);
@@ -156,7 +156,7 @@ describe('sync failures', () => {
     const rows = await serverRows(laptop);
     expect(rows.brews).toHaveLength(29);
     expect(await localRows(phone.db)).toEqual(rows);
-    expect(await phone.db.history.count()).toBe(0);
+    expect(await phone.db.historyPages.count()).toBe(0);
   });
 
   it('mutations stamped 24 h ahead are refused, re-stamped from the corrected clock, and land', async () => {

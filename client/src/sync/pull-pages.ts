@@ -1,4 +1,5 @@
 import { isHlc } from '../../../shared/hlc.js';
+import { ENTITIES, ENTITY_PLURALS, type EntityPlural } from '../../../shared/model/entities.js';
 import type { PullResponse } from '../../../shared/protocol/pull.js';
 import type { HttpResult } from './http.js';
 
@@ -28,18 +29,16 @@ export function isPullPage(value: unknown): value is PullResponse {
     typeof page.cursor === 'string' &&
     typeof page.hasMore === 'boolean' &&
     typeof page.remaining === 'number' &&
-    Array.isArray(page.bags) &&
-    Array.isArray(page.brews) &&
-    Array.isArray(page.photos) &&
-    page.bags.every(isRow) &&
-    page.brews.every(isRow) &&
-    page.photos.every(isRow)
+    ENTITIES.every((entity) => {
+      const rows = page[ENTITY_PLURALS[entity]];
+      return Array.isArray(rows) && rows.every(isRow);
+    })
   );
 }
 
 /** The rows a page carries, of every entity (what the progress bar counts). */
-export function pageRowCount(page: Pick<PullResponse, 'bags' | 'brews' | 'photos'>): number {
-  return page.bags.length + page.brews.length + page.photos.length;
+export function pageRowCount(page: Pick<PullResponse, EntityPlural>): number {
+  return ENTITIES.reduce((sum, entity) => sum + page[ENTITY_PLURALS[entity]].length, 0);
 }
 
 /**

@@ -1,18 +1,24 @@
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import { type MergeableRow, mergeRows } from '../../../shared/merge.js';
-import type { Entity } from '../../../shared/model/entities.js';
+import {
+  ENTITIES,
+  ENTITY_PLURALS,
+  type Entity,
+  type EntityPlural,
+} from '../../../shared/model/entities.js';
 import type { PullResponse } from '../../../shared/protocol/pull.js';
 import { learnServerTime, receiveClocks } from '../data/clock.js';
 import { type DialInDb, entityTable, syncedTables } from '../data/db.js';
-import { historyFromOverwrites } from '../data/history.js';
+import { addHistoryPage, historyFromOverwrites } from '../data/history.js';
 import { loadMeta } from '../data/meta.js';
-import type { HistoryEntry, MetaRecord } from '../data/schema.js';
+import type { LostValue, MetaRecord } from '../data/schema.js';
 
 /**
  * Stores one page: every row merged field by field into the local copy (shared mergeRows),
- * the clock moved past every clock received, local values that lost kept in `history`,
- * the server clock offset learned from the reply's `timing` (when given), and the cursor
- * after the page — in ONE transaction, so an interrupted pull resumes from the last stored
+ * the clock moved past every clock received, local values that lost kept in the history (one
+ * record), the server clock offset learned from the reply's `timing` (when given), the cursor
+ * after the page and, when it is the last page, the time of this successful sync — in ONE
+ * transaction, so an interrupted pull resumes from the last stored
  * page and never skips or half-applies one. A page for another account than the one signed
  * in now (a log out raced the request) is dropped.
  */
@@ -27,8 +33,11 @@ export async function storePullPage(
 
 export type PageTiming = { serverTime: number; sentAt: number; receivedAt: number };
 
-/** What a page must carry to be stored: its rows of each entity and the cursor after them. */
-export type StorablePage = Pick<PullResponse, 'bags' | 'brews' | 'photos' | 'cursor'>;
+/**
+ * What a page must carry to be stored: its rows of each entity, the cursor after them, and
+ * whether more follow (the last page also records the sync's time, in the same commit).
+ */
+export type StorablePage = Pick<PullResponse, EntityPlural | 'cursor' | 'hasMore'>;
 
 /**
  * Consecutive pages (each from the cursor the one before it ended at), stored as storePullPage
@@ -46,14 +55,14 @@ export async function storePagesAfter(
     timing?: PageTiming | undefined;
   }[],
 ): Promise<MetaRecord | null> {
-  return db.transaction('rw', [...syncedTables(db), db.meta, db.history], async () => {
+  return db.transaction('rw', [...syncedTables(db), db.meta, db.historyPages], async () => {
     const meta = await loadMeta(db);
     if (meta.accountId !== expected.accountId) return null;
     if (expected.cursor !== undefined) {
       if (meta.cursor !== expected.cursor || meta.signedOutOnServer) return null;
     }
     const at = db.now();
-    const history: HistoryEntry[] = [];
+    const history: LostValue[] = [];
     const clocks: string[] = [];
     const merge = async (entity: Entity, remotes: readonly MergeableRow[]) => {
       if (remotes.length === 0) return;
@@ -61,33 +70,17 @@ export async function storePagesAfter(
       for (const remote of remotes) {
         for (const clock of Object.values(remote.clocks)) clocks.push(clock);
       }
-      // Insert first: a row this device does not hold (every row of an initial sync) is its
-      // merge with nothing, stored without reading. Only the rows the add refused because
-      // they exist (edited here, or pulled before) are read and merged, in this transaction.
-      const existing = await addMissing(
-        table,
-        remotes.map((remote) => mergeRows(entity, undefined, remote).row),
-      );
-      if (existing.length === 0) return;
-      const present = existing.map((index) => remotes[index] as MergeableRow);
-      const locals = await table.bulkGet(present.map((row) => row.id));
-      const changedRows: MergeableRow[] = [];
-      present.forEach((remote, index) => {
-        const local = locals[index] as MergeableRow | undefined;
-        const { row, changed, overwritten } = mergeRows(entity, local, remote);
-        if (changed.length > 0 || local === undefined) changedRows.push(row);
-        history.push(...historyFromOverwrites(entity, remote.id, overwritten, at));
-      });
-      await table.bulkPut(changedRows);
+      history.push(...(await mergeIntoTable(entity, table, remotes)));
     };
     for (const { page } of pages) {
-      await merge('bag', page.bags as unknown as MergeableRow[]);
-      await merge('brew', page.brews as unknown as MergeableRow[]);
-      await merge('photo', page.photos as unknown as MergeableRow[]);
+      for (const entity of ENTITIES) {
+        await merge(entity, page[ENTITY_PLURALS[entity]] as unknown as MergeableRow[]);
+      }
     }
-    if (history.length > 0) await db.history.bulkAdd(history);
+    await addHistoryPage(db, history, at);
     let stored: MetaRecord = { ...receiveClocks(meta, clocks), cursor: meta.cursor };
     for (const { page } of pages) stored = { ...stored, cursor: page.cursor };
+    if (pages[pages.length - 1]?.page.hasMore === false) stored = { ...stored, lastSyncedAt: at };
     await db.meta.put(stored);
     // The replies' server times are learned in the same transaction: one commit, not two.
     for (const { timing } of pages) {
@@ -99,23 +92,29 @@ export async function storePagesAfter(
 }
 
 /**
- * Adds the rows whose ids the table does not hold; returns the positions of those it refused
- * because the id exists (a ConstraintError, which Dexie keeps from aborting the transaction).
- * Any other failure is thrown, and aborts the page.
+ * Merges remote rows into a table, inside the caller's transaction: one read of every id
+ * (bulkGet, requests pipelined), then one bulkPut of the rows that are new or changed. A row
+ * this device does not hold is its merge with nothing. Returns the history of local values
+ * that lost. Reading first replaced adding first and merging the refused ids: every changed
+ * row of a catch-up then paid for a failed insert (a ConstraintError event) before its read.
  */
-async function addMissing(
+async function mergeIntoTable(
+  entity: Entity,
   table: Table<MergeableRow, string>,
-  rows: readonly MergeableRow[],
-): Promise<number[]> {
-  try {
-    await table.bulkAdd(rows as MergeableRow[]);
-    return [];
-  } catch (error) {
-    if (!(error instanceof Dexie.BulkError)) throw error;
-    const refused = Object.entries(error.failuresByPos);
-    if (refused.some(([, failure]) => failure.name !== 'ConstraintError')) throw error;
-    return refused.map(([position]) => Number(position));
-  }
+  remotes: readonly MergeableRow[],
+): Promise<LostValue[]> {
+  const locals = await table.bulkGet(remotes.map((remote) => remote.id));
+  const history: LostValue[] = [];
+  const writes: MergeableRow[] = [];
+  remotes.forEach((remote, index) => {
+    const local = locals[index];
+    const { row, changed, overwritten } = mergeRows(entity, local, remote);
+    if (local === undefined || changed.length > 0) writes.push(row);
+    if (overwritten.length > 0)
+      history.push(...historyFromOverwrites(entity, remote.id, overwritten));
+  });
+  if (writes.length > 0) await table.bulkPut(writes);
+  return history;
 }
 
 /** A reply's server time and when it was sent and received, to learn the clock offset. */

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import { type Device, PASSWORD, uniqueEmail } from '../../test-support/device.js';
@@ -7,11 +8,12 @@ import { useTestServer } from '../../test-support/test-server.js';
 import { login, signup } from '../account/account.js';
 import { createBag, updateBag } from '../data/actions.js';
 import { updateMeta } from '../data/meta.js';
+import { historyEntries } from '../data/queries.js';
 import { pullAll } from './pull.js';
 
 /**
- * The pull's fast paths (rows added without reading, pages fetched ahead and stored together,
- * the meta carried between stores) against what may change under them.
+ * The pull's fast paths (a page's ids read in one pipelined bulkGet, pages fetched ahead and
+ * stored together, the meta carried between stores) against what may change under them.
  */
 const setup = useTestServer();
 
@@ -31,7 +33,7 @@ async function accountWithBags(bags: number): Promise<{ phone: Device; tablet: D
 const isPull = (url: string) => new URL(url).pathname === ROUTES.sync.pull.path;
 
 describe('pull', () => {
-  it('merges a page into rows this device already holds (the add refuses them), keeping local edits', async () => {
+  it('merges a page into rows this device already holds, keeping local edits', async () => {
     const { phone, tablet } = await accountWithBags(3);
     const [bag] = await tablet.db.bags.toArray();
     if (bag === undefined) throw new Error('the tablet holds no bag');
@@ -90,5 +92,33 @@ describe('pull', () => {
       ok: true,
       rows: 0,
     });
+  });
+
+  it('stores the values one pull overwrote as one history record, and its time in the same commit', async () => {
+    const { phone, tablet } = await accountWithBags(5);
+    for (const bag of await phone.db.bags.toArray()) {
+      await updateBag(phone.db, bag.id, { name: `${bag.name} renamed`, notes: 'from the phone' });
+    }
+    expect((await phone.engine.syncNow()).ok).toBe(true);
+    await updateMeta(tablet.db, { lastSyncedAt: null });
+    // One commit: the rows, the history and lastSyncedAt (no second write of the meta).
+    // Dexie announces every committed transaction's changed tables (storagemutated).
+    let metaCommits = 0;
+    const onCommit = (parts: Record<string, unknown>) => {
+      if (Object.keys(parts).some((part) => part.startsWith(`idb://${tablet.db.name}/meta/`))) {
+        metaCommits += 1;
+      }
+    };
+    Dexie.on('storagemutated', onCommit);
+    const pulled = await pullAll(tablet.db, tablet.transport, { pageSize: 10 });
+    Dexie.on('storagemutated').unsubscribe(onCommit);
+    expect(pulled).toMatchObject({ ok: true, rows: 5, pages: 1 });
+    expect(metaCommits).toBe(1);
+    expect((await tablet.db.meta.get('device'))?.lastSyncedAt).toEqual(expect.any(Number));
+    // Five names lost (notes were empty: nothing of the tablet's lost there): one record.
+    expect(await tablet.db.historyPages.count()).toBe(1);
+    const entries = await historyEntries(tablet.db);
+    expect(entries.map((e) => e.field)).toEqual(Array(5).fill('name'));
+    expect(entries.every((e) => String(e.byValue).endsWith(' renamed'))).toBe(true);
   });
 });

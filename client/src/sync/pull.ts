@@ -9,10 +9,15 @@ import { storePagesAfter, timingOf } from './pull-store.js';
 import { networkError, type SyncError, signedOut, toSyncError } from './sync-error.js';
 
 export interface PullProgress {
-  /** Rows stored so far in this pull. */
+  /** Rows stored so far in this pull (and, once the rows are in, thumbnails downloaded). */
   done: number;
-  /** done + what the server says remains. */
+  /** done + what the server says remains (and the thumbnails to download, once known). */
   total: number;
+  /**
+   * Set while the photos' thumbnails download after the rows (photos/thumbnail-download.ts);
+   * done and total above include them.
+   */
+  thumbnails?: { done: number; total: number };
 }
 
 export type PullResult =
@@ -120,10 +125,8 @@ export async function pullAll(
         for (const { page } of batch) rows += pageRowCount(page);
         pages += batch.length;
         options.onProgress?.({ done: rows, total: rows + last.remaining });
-        if (!last.hasMore) {
-          await updateMeta(db, { lastSyncedAt: db.now() });
-          return { ok: true, rows, pages };
-        }
+        // The last page's store recorded the sync's time (lastSyncedAt) in its own commit.
+        if (!last.hasMore) return { ok: true, rows, pages };
       }
     } finally {
       chain.stop();

@@ -1,5 +1,8 @@
 import { computed, effect, signal } from '@preact/signals';
 import {
+  allBrewers,
+  allBrews,
+  allGrinders,
   type BrewItem,
   type BrewRecord,
   bagsWithCounts,
@@ -20,12 +23,23 @@ import { liveSignal } from './live-signal.js';
 export const db = createDb();
 
 export const brews = liveSignal(() => recentBrews(db, 200), null);
+/** Every live brew, for search and statistics: read only while one of those screens is open. */
+export const everyBrew = liveSignal(() => allBrews(db), null);
 export const bags = liveSignal(() => bagsWithCounts(db), null);
 export const counts = liveSignal(() => outboxCounts(db), { pending: 0, rejected: 0 });
 export const rejected = liveSignal(() => rejectedEntries(db), []);
 export const meta = liveSignal(() => deviceMeta(db), undefined);
 export const deleted = liveSignal(() => deletedItems(db), { bags: [], brews: [] });
 export const history = liveSignal(() => historyEntries(db, { limit: 200 }), []);
+/**
+ * Gear, archived included (the pickers hide archived gear; old brews still name it); null
+ * until read, so Log a brew waits for it before it remembers the last gear used.
+ */
+export const grinderList = liveSignal(() => allGrinders(db), null);
+export const brewerList = liveSignal(() => allBrewers(db), null);
+export const grinders = computed(() => grinderList.value ?? []);
+export const brewers = computed(() => brewerList.value ?? []);
+export const gearSettled = computed(() => grinderList.value !== null && brewerList.value !== null);
 
 /**
  * Brews saved in this tab whose write has not come back through the live query yet. The list
@@ -53,8 +67,10 @@ effect(() => {
 export function showSaving(brew: BrewRecord): void {
   const stored = new Set((brews.value ?? []).map((b) => b.id));
   const bag = (bags.value ?? []).find((b) => b.id === brew.bagId) ?? null;
+  const grinder = grinders.value.find((g) => g.id === brew.grinderId);
+  const grinderName = grinder?.name ?? brew.grinder ?? null;
   optimisticBrews.value = [
-    { ...brew, bag, unsynced: true, rejected: false },
+    { ...brew, bag, grinderName, unsynced: true, rejected: false },
     ...optimisticBrews.value.filter((b) => !stored.has(b.id)),
   ];
 }

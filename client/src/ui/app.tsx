@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { updateAvailable } from '../pwa/index.js';
 import { now } from './app-state.js';
 import { DownloadProgress } from './components/download-progress.js';
+import { FinishBagDialog } from './components/finish-bag-dialog.js';
 import { Icon } from './components/icons.js';
 import { UpdateBanner } from './components/pwa-status.js';
 import { StorageBanner } from './components/storage-banner.js';
@@ -94,6 +95,7 @@ export function App(): JSX.Element {
             : {})}
         />
       ) : null}
+      <FinishBagDialog />
     </div>
   );
 }

@@ -11,7 +11,7 @@ describe('parseSettings', () => {
   });
   it('keeps valid choices', () => {
     const s = parseSettings(
-      '{"theme":"dark","defaultDoseG":15,"defaultYieldG":250,"defaultMethod":"pour_over","temperatureUnit":"F","hourCycle":"h23"}',
+      '{"theme":"dark","defaultDoseG":15,"defaultYieldG":250,"defaultMethod":"pour_over","temperatureUnit":"F","hourCycle":"h23","currency":"GBP"}',
     );
     expect(s).toEqual({
       theme: 'dark',
@@ -20,7 +20,9 @@ describe('parseSettings', () => {
       defaultMethod: 'pour_over',
       temperatureUnit: 'F',
       hourCycle: 'h23',
+      currency: 'GBP',
     });
+    expect(parseSettings('{"currency":"pounds"}').currency).toBeNull();
   });
 });
 

@@ -16,6 +16,8 @@ export interface DeviceSettings {
   /** 'locale' follows the user's locale (24 h where it uses 24 h). */
   hourCycle: 'locale' | 'h12' | 'h23';
   theme: 'system' | 'light' | 'dark';
+  /** The currency a bag's price is in (ISO 4217); null = the locale's (ui/logic/currency.ts). */
+  currency: string | null;
 }
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
   temperatureUnit: 'C',
   hourCycle: 'locale',
   theme: 'system',
+  currency: null,
 };
 
 const KEY = 'dial-in-device-settings';
@@ -62,6 +65,8 @@ export function parseSettings(text: string | null): DeviceSettings {
     temperatureUnit: pick(raw.temperatureUnit, ['C', 'F'], 'C'),
     hourCycle: pick(raw.hourCycle, ['locale', 'h12', 'h23'], 'locale'),
     theme: pick(raw.theme, ['system', 'light', 'dark'], 'system'),
+    currency:
+      typeof raw.currency === 'string' && /^[A-Z]{3}$/.test(raw.currency) ? raw.currency : null,
   };
 }
 

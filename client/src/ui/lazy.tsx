@@ -2,6 +2,7 @@ import type { FunctionComponent, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ROUTES } from '../../../shared/protocol/routes.js';
 import { loadOnce } from './load-once.js';
+import { refetchPreloadedChunks } from './refetch-chunks.js';
 
 export type LazyScreen<P> = FunctionComponent<P> & { preload(): Promise<void> };
 
@@ -16,9 +17,10 @@ const SLOW_MS = 8_000;
  *
  * Nobody is ever left on "Loading…": the screen takes the loaded chunk from the effect (see
  * Lazy), a failed fetch is not remembered by us (loadOnce), and a screen that failed or is
- * still not here after SLOW_MS says so and offers "Try again". Chromium and WebKit fetch a
- * failed import() afresh, but Firefox keeps the failure in the page's module map for the life
- * of the page, so a retry there fails at once whatever the network does. So when a retry
+ * still not here after SLOW_MS says so and offers "Try again". Chromium fetches a failed
+ * import() afresh; WebKit does once the failed copy is fetched again (refetch-chunks.ts), which
+ * a failed load does before it gives up; Firefox keeps the failure in the page's module map
+ * for the life of the page, so a retry there fails at once whatever the network does. So when a retry
  * fails too, we ask the server whether it answers: if it does, only a new page can load the
  * chunk, and the page reloads (the route is in the URL and the Log form's draft is stored);
  * if not, the screen says the server cannot be reached. An import() that never settles cannot
@@ -46,7 +48,13 @@ export function lazyScreen<P extends object>(
 ): LazyScreen<P> {
   let Loaded: FunctionComponent<P> | null = null;
   const preload = loadOnce(async () => {
-    Loaded = await load();
+    try {
+      Loaded = await load();
+    } catch (error) {
+      // WebKit answers a retry from its copy of the failed chunk (refetch-chunks.ts).
+      if (!(await refetchPreloadedChunks())) throw error;
+      Loaded = await load();
+    }
   });
   function Lazy(props: P): JSX.Element {
     // What this instance shows. Set from the effect, never read from `Loaded` at render time

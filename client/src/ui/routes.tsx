@@ -3,7 +3,6 @@ import type { IconName } from './components/icons.js';
 import { type LazyScreen, lazyScreen } from './lazy.js';
 import { matches, type Route, type ScreenProps } from './router.js';
 import { Bags } from './screens/bags.js';
-import { LogBrew } from './screens/log-brew.js';
 import { Today } from './screens/today.js';
 
 /** The tabs of the tab bar; each name is also its icon. */
@@ -26,12 +25,17 @@ export interface RouteEntry {
 
 const lazy = (load: () => Promise<FunctionComponent<ScreenProps>>) => lazyScreen<ScreenProps>(load);
 
+// Log a brew is not in the first paint's JS (that is the brew list's): its chunk, with what
+// only it needs (vite.config.ts's 'log' group), comes first among the preloads, and from the
+// worker's precache once installed, so the Log tab opens at once.
+const logBrew = lazy(() => import('./screens/log-brew.js').then((m) => m.LogBrew));
+
 // Adding a bag and editing one are one screen, so one chunk loaded once.
 const bagForm = lazy(() => import('./screens/bag-form.js').then((m) => m.BagForm));
 
 /**
- * Every screen of the app, in tab-bar order. The first paint needs only the brew list, the log
- * form (the home-screen shortcut) and the bag list; the others are lazy (see lazy.tsx).
+ * Every screen of the app, in tab-bar order. The first paint needs only the brew list and the
+ * bag list; the others are lazy (see lazy.tsx), Log a brew preloaded first.
  */
 export const ROUTES: readonly RouteEntry[] = [
   { path: '', screen: Today, tab: 'today', title: 'Brews', nav: 'Brews' },
@@ -42,13 +46,20 @@ export const ROUTES: readonly RouteEntry[] = [
     title: 'Edit brew',
     form: true,
   },
-  { path: 'log', screen: LogBrew, tab: 'log', title: 'Log a brew', nav: 'Log', form: true },
+  { path: 'log', screen: logBrew, tab: 'log', title: 'Log a brew', nav: 'Log', form: true },
   { path: 'bags', screen: Bags, tab: 'bags', title: 'Bags', nav: 'Bags' },
   {
     path: 'bag/:id',
     screen: lazy(() => import('./screens/bag-detail.js').then((m) => m.BagDetail)),
     tab: 'bags',
     title: 'Bag',
+  },
+  {
+    // `#/photo/<owner id>?kind=bag|brew&i=<index>`: the full-screen viewer of its photos.
+    path: 'photo/:id',
+    screen: lazy(() => import('./screens/photo-viewer.js').then((m) => m.PhotoViewer)),
+    tab: 'bags',
+    title: 'Photo',
   },
   {
     path: 'bag-new',
@@ -79,6 +90,19 @@ export const ROUTES: readonly RouteEntry[] = [
     nav: 'Settings',
   },
   {
+    path: 'stats',
+    screen: lazy(() => import('./screens/statistics.js').then((m) => m.Statistics)),
+    tab: 'today',
+    title: 'Statistics',
+  },
+  {
+    // `?add=grinder|brewer[&back=<hash>]`, `?edit=<id>`: see screens/gear.tsx.
+    path: 'gear',
+    screen: lazy(() => import('./screens/gear.js').then((m) => m.GearScreen)),
+    tab: 'settings',
+    title: 'Gear',
+  },
+  {
     path: 'history',
     screen: lazy(() => import('./screens/history.js').then((m) => m.History)),
     tab: 'settings',
@@ -105,6 +129,8 @@ export function routeFor(at: Route): RouteEntry {
 
 /** Starts fetching every lazy screen at once, so opening one is instant (and works offline). */
 export function preloadScreens(): void {
+  // Log a brew first: it is the next screen most opens go to, and its chunk is its own.
+  logBrew.preload().catch(() => undefined);
   for (const { screen } of ROUTES) {
     // A failed preload is fetched again when the screen is opened (see lazy.tsx).
     if ('preload' in screen) screen.preload().catch(() => undefined);

@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 
 /**
- * Kysely types of the synced tables (migrations 0002-bags-brews, 0003-wire-json, 0007-photos). Values are stored exactly
+ * Kysely types of the synced tables (migrations 0002-bags-brews, 0003-wire-json, 0007-photos, 0008-gear). Values are stored exactly
  * as sent on the wire: ids, dates and timestamps as text, numbers as float8.
  */
 
@@ -30,6 +30,13 @@ export interface BagTable extends SyncRowColumns {
   notes: string | null;
   archived: boolean | null;
   deleted_at: string | null;
+  region: string | null;
+  farm: string | null;
+  opened_date: string | null;
+  price: number | null;
+  flavour_notes: string | null;
+  decaf: boolean | null;
+  rating: number | null;
 }
 
 export interface BrewTable extends SyncRowColumns {
@@ -47,6 +54,8 @@ export interface BrewTable extends SyncRowColumns {
   notes: string | null;
   brewed_at: string | null;
   deleted_at: string | null;
+  grinder_id: string | null;
+  brewer_id: string | null;
 }
 
 export interface PhotoTable extends SyncRowColumns {
@@ -64,8 +73,42 @@ export interface PhotoTable extends SyncRowColumns {
   deleted_at: string | null;
 }
 
+/** A bag's target per method (migration 0009-bag-details-recipes). */
+export interface RecipeTable extends SyncRowColumns {
+  bag_id: string | null;
+  method: string | null;
+  dose_g: number | null;
+  ratio: number | null;
+  time_min_s: number | null;
+  time_max_s: number | null;
+  temp_c: number | null;
+  deleted_at: string | null;
+}
+
+export interface GrinderTable extends SyncRowColumns {
+  name: string | null;
+  scale_kind: string | null;
+  scale_step: number | null;
+  notes: string | null;
+  archived: boolean | null;
+  deleted_at: string | null;
+}
+
+export interface BrewerTable extends SyncRowColumns {
+  name: string | null;
+  method: string | null;
+  default_dose_g: number | null;
+  default_ratio: number | null;
+  notes: string | null;
+  archived: boolean | null;
+  deleted_at: string | null;
+}
+
 export interface SyncTables {
   bag: BagTable;
   brew: BrewTable;
   photo: PhotoTable;
+  recipe: RecipeTable;
+  grinder: GrinderTable;
+  brewer: BrewerTable;
 }

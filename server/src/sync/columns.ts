@@ -30,15 +30,22 @@ function sqlType(spec: FieldSpec): string {
   return spec.kind === 'number' ? 'double precision' : spec.kind === 'boolean' ? 'boolean' : 'text';
 }
 
-/** [column, SQL type] of every field column per entity, in FIELD_COLUMNS order. */
-export const COLUMN_TYPES: Record<Entity, readonly (readonly [string, string])[]> = perEntity(
-  (entity) => {
-    const specs: Record<string, FieldSpec> = FIELDS[entity];
-    return FIELD_COLUMNS[entity].map(
-      ([field, column]) => [column, sqlType(specs[field] as FieldSpec)] as const,
-    );
-  },
-);
+/** A field's wire name, its column, and the column's SQL type. */
+export interface FieldColumn {
+  field: string;
+  column: string;
+  type: string;
+}
+
+/** Every field column per entity with its SQL type, in FIELD_COLUMNS order. */
+export const FIELD_COLUMN_TYPES: Record<Entity, readonly FieldColumn[]> = perEntity((entity) => {
+  const specs: Record<string, FieldSpec> = FIELDS[entity];
+  return FIELD_COLUMNS[entity].map(([field, column]) => ({
+    field,
+    column,
+    type: sqlType(specs[field] as FieldSpec),
+  }));
+});
 
 /** Every value column of an entity's table (not account_id, not wire), in a fixed order. */
 export function tableColumns(entity: Entity): string[] {
@@ -65,20 +72,18 @@ export function wireJson(entity: Entity, row: MergeableRow, version: number): st
 }
 
 /**
- * The rows to upsert at `version` as one array per column (id, clocks, every field, then
- * wire), for a single `unnest` parameter list: 18 parameters instead of 18 per row.
+ * The rows to upsert at `version` as ONE JSON parameter: the array of their wire JSON, which
+ * the upsert stores as `wire` verbatim and reads the columns from (`json_to_record`). One
+ * array parameter per column cost node-postgres an escaping pass over every value (the wire
+ * text, full of quotes, most of all) and PostgreSQL an array parse per column; the wire text
+ * is built anyway, so the columns come with it.
  */
-export function toColumnArrays(
+export function wireArrayJson(
   entity: Entity,
   rows: readonly MergeableRow[],
   version: number,
-): unknown[][] {
-  const ids = rows.map((row) => row.id);
-  // Sent as JSON text: node-postgres would turn some objects into arrays or dates.
-  const clocks = rows.map((row) => JSON.stringify(row.clocks));
-  const fields = FIELD_COLUMNS[entity].map(([field]) => rows.map((row) => row[field] ?? null));
-  const wire = rows.map((row) => wireJson(entity, row, version));
-  return [ids, clocks, ...fields, wire];
+): string {
+  return `[${rows.map((row) => wireJson(entity, row, version)).join(',')}]`;
 }
 
 /** The values to upsert for one merged row at a version. */

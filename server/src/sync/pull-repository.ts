@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { ENTITIES, type Entity } from '../../../shared/model/entities.js';
+import { ENTITIES, type Entity, perEntity } from '../../../shared/model/entities.js';
 import type { Database } from '../db/database.js';
 
 /** A position in pull order: after every row that sorts at or before (version, entity, id). */
@@ -10,19 +10,18 @@ export interface Position {
   id: string;
 }
 
-/** One row of a page: its place in pull order and its wire JSON, as text. */
-export interface PageRow {
-  entity: Entity;
-  version: number;
-  id: string;
-  json: string;
-}
-
 export interface PageRows {
   /** The account's version counter; undefined when the account does not exist. */
   accountVersion: number | undefined;
-  /** At most `limit` rows after the position, in (version, entity, id) order. */
-  rows: PageRow[];
+  /** How many rows the page holds: at most `limit` rows after the position. */
+  count: number;
+  /**
+   * The page's rows of each entity, as their wire JSON texts joined by commas (the inside of
+   * a JSON array), in (version, entity, id) order; '' when it holds none of that entity.
+   */
+  json: Record<Entity, string>;
+  /** The page's last row in pull order (the next cursor's position); undefined when empty. */
+  last: Position | undefined;
   /** How many rows sort after the position, this page's included. */
   total: number;
 }
@@ -67,39 +66,51 @@ function countAfter(accountId: string, entity: Entity, after: Position) {
  * committed (two statements could see a push in one table and not in the other, and a page
  * could then end past rows it never saw).
  *
- * Rows come with the JSON the push stored (migration 0003), so the database builds none. The
- * counts run only when the page is full (a lazily evaluated CASE branch), so a small delta
- * pull never scans. This is the statement `readPage` runs, exported so
+ * Rows come with the JSON the push stored (migration 0003), so the database builds none, and
+ * leave as ONE row: each entity's texts joined by `string_agg` and the page's last position.
+ * A row per page row cost node-postgres a message, a row object and four strings each, and
+ * then a join of 1,000 strings; that was most of a page's time outside the database
+ * (server/bench/). The counts run only when the page is full (a lazily evaluated CASE branch),
+ * so a small delta pull never scans. This is the statement `readPage` runs, exported so
  * server/bench/explain-pull.ts can EXPLAIN it.
  */
 export function pageQuery(accountId: string, after: Position, limit: number) {
-  return sql<{
-    account_version: number;
-    total: number;
-    entity: Entity | null;
-    version: number | null;
-    id: string | null;
-    json: string | null;
-  }>`
-    with page as (
+  const joined = (entity: Entity) =>
+    sql`(select string_agg(wire, ',' order by version, id) from page where entity = ${entity})`;
+  return sql<
+    {
+      account_version: number;
+      total: number;
+      count: number;
+      last_version: number | null;
+      last_entity: Entity | null;
+      last_id: string | null;
+    } & Record<Entity, string | null>
+  >`
+    with page as materialized (
       ${sql.join(
         ENTITIES.map((entity) => rowsAfter(accountId, entity, after, limit)),
         sql` union all `,
       )}
       order by version, entity, id
       limit ${limit}
-    )
+    ), counted as (select count(*) as n from page),
+    last as (select version, entity, id from page order by version desc, entity desc, id desc limit 1)
     select a.version as account_version,
-      case when (select count(*) from page) < ${limit} then (select count(*) from page)
+      case when counted.n < ${limit} then counted.n
         else ${sql.join(
           ENTITIES.map((entity) => countAfter(accountId, entity, after)),
           sql` + `,
         )}
       end as total,
-      page.entity, page.version, page.id, page.wire as json
-    from accounts a left join page on true
+      counted.n as count,
+      ${sql.join(
+        ENTITIES.map((entity) => sql`${joined(entity)} as ${sql.ref(entity)}`),
+        sql`, `,
+      )},
+      last.version as last_version, last.entity as last_entity, last.id as last_id
+    from accounts a cross join counted left join last on true
     where a.id = ${accountId}
-    order by page.version, page.entity, page.id
   `;
 }
 
@@ -110,11 +121,21 @@ export async function readPage(
   limit: number,
 ): Promise<PageRows> {
   const { rows } = await pageQuery(accountId, after, limit).execute(db);
-  const first = rows[0];
-  if (first === undefined) return { accountVersion: undefined, rows: [], total: 0 };
+  const row = rows[0];
+  const json = perEntity(() => '');
+  if (row === undefined) {
+    return { accountVersion: undefined, count: 0, json, last: undefined, total: 0 };
+  }
+  const last =
+    row.last_entity === null || row.last_id === null
+      ? undefined
+      : { version: Number(row.last_version), entity: row.last_entity, id: row.last_id };
+  for (const entity of ENTITIES) json[entity] = row[entity] ?? '';
   return {
-    accountVersion: Number(first.account_version),
-    rows: first.id === null ? [] : (rows as PageRow[]),
-    total: Number(first.total),
+    accountVersion: Number(row.account_version),
+    count: Number(row.count),
+    json,
+    last,
+    total: Number(row.total),
   };
 }

@@ -1,24 +1,24 @@
 import type { Kysely } from 'kysely';
-import { perEntity } from '../../../shared/model/entities.js';
+import { ENTITIES, ENTITY_PLURALS, type EntityPlural } from '../../../shared/model/entities.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import { decodeCursor, encodeCursor, START } from './cursor.js';
 import { type Position, readPage } from './pull-repository.js';
 
 /**
- * A PullResponse whose rows are still JSON text, exactly as the database built them: a page
+ * A PullResponse whose rows are still JSON text, exactly as the database joined them: a page
  * of 1,000 rows is passed through rather than parsed into objects and serialized again (the
  * two steps cost more than the query itself; see server/bench/). sync-pull.test.ts checks
- * every page against the PullResponse schema.
+ * every page against the PullResponse schema. Each entity's rows (by its plural) are their
+ * JSON texts joined by commas: the inside of the JSON array.
  */
-export interface PullPage {
-  bags: string[];
-  brews: string[];
-  photos: string[];
+export type PullPage = Record<EntityPlural, string> & {
+  /** How many rows the page holds, of every entity. */
+  rows: number;
   cursor: string;
   hasMore: boolean;
   remaining: number;
-}
+};
 
 function invalidCursor(reason: string): AppError {
   return new AppError(400, 'invalid_cursor', `cursor ${reason}; pull again without a cursor`);
@@ -48,16 +48,14 @@ export async function pullPage(
   // A version the counter never reached was not issued here (or the database was reset).
   if (after.version > page.accountVersion) throw invalidCursor('is ahead of this account');
 
-  const rows = perEntity((): string[] => []);
-  for (const row of page.rows) rows[row.entity].push(row.json);
-  const last = page.rows.at(-1);
-  const next: Position =
-    last === undefined ? after : { version: last.version, entity: last.entity, id: last.id };
-  const remaining = page.total - page.rows.length;
+  const next: Position = page.last ?? after;
+  const remaining = page.total - page.count;
+  const lists = Object.fromEntries(
+    ENTITIES.map((entity) => [ENTITY_PLURALS[entity], page.json[entity]]),
+  ) as Record<EntityPlural, string>;
   return {
-    bags: rows.bag,
-    brews: rows.brew,
-    photos: rows.photo,
+    ...lists,
+    rows: page.count,
     cursor: encodeCursor(accountId, next),
     hasMore: remaining > 0,
     remaining,
@@ -68,8 +66,10 @@ export async function pullPage(
 export function pullResponseJson(serverTime: number, page: PullPage): string {
   return (
     `{"serverTime":${JSON.stringify(serverTime)},` +
-    `"bags":[${page.bags.join(',')}],"brews":[${page.brews.join(',')}],` +
-    `"photos":[${page.photos.join(',')}],` +
+    ENTITIES.map((entity) => {
+      const plural = ENTITY_PLURALS[entity];
+      return `"${plural}":[${page[plural]}],`;
+    }).join('') +
     `"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore},` +
     `"remaining":${page.remaining}}`
   );

@@ -2,13 +2,14 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { MergeableRow } from '../../../shared/merge.js';
 import { ENTITIES, type Entity } from '../../../shared/model/entities.js';
 import type { Database } from '../db/database.js';
-import { COLUMN_TYPES, type StoredRow, toColumnArrays } from './columns.js';
+import { FIELD_COLUMN_TYPES, type StoredRow, wireArrayJson } from './columns.js';
 
 /**
  * SQL for push. Plain functions taking the database (or a transaction) first; the caller
  * decides the transaction boundaries. Each function is one round trip, and rows travel as
- * one array parameter per column: a push is bound by round trips and by building and parsing
- * statements far more than by the writes themselves (see server/bench/).
+ * one parameter (ids as one array, written rows as one JSON text): a push is bound by round
+ * trips and by building and parsing statements far more than by the writes themselves (see
+ * server/bench/).
  */
 
 /** The account's version, and its rows among the ids, as one locking statement found them. */
@@ -98,25 +99,41 @@ export async function loadRows(
   return parseRows(rows);
 }
 
-/** `insert … select from unnest(…) on conflict do update` of one table's rows at `version`. */
+/**
+ * `insert … select … on conflict do update` of one table's rows at `version`, from one JSON
+ * parameter: the array of the rows' wire JSON. `json_array_elements` of a `json` (not
+ * `jsonb`) value yields each element's text as it was sent, so `wire` stores the bytes the
+ * pull will send; `json_to_record` reads the columns from the same element, each value through
+ * its type's input function, as a text parameter would have been (`-0` is sent as `0`).
+ */
 function upsert(
   entity: Entity,
   accountId: string,
   version: number,
   rows: readonly MergeableRow[],
 ): RawBuilder<unknown> {
-  const fields = COLUMN_TYPES[entity];
-  const columns = ['id', 'clocks', ...fields.map(([column]) => column), 'wire'];
-  const types = ['text', 'jsonb', ...fields.map(([, type]) => type), 'text'];
-  const arrays = toColumnArrays(entity, rows, version).map(
-    (values, i) => sql`${values}::${sql.raw(types[i] as string)}[]`,
-  );
-  const list = sql.raw(columns.join(', '));
+  const fields = FIELD_COLUMN_TYPES[entity];
+  const columns = sql.raw(['id', 'clocks', ...fields.map((f) => f.column), 'wire'].join(', '));
+  const values = sql.join([
+    sql`u.id`,
+    sql`u.clocks`,
+    ...fields.map((f) => sql`u.${sql.id(f.field)}`),
+    sql`r.wire::text`,
+  ]);
+  const record = sql.join([
+    sql`id text`,
+    sql`clocks jsonb`,
+    ...fields.map((f) => sql`${sql.id(f.field)} ${sql.raw(f.type)}`),
+  ]);
   const updates = sql.raw(
-    ['version', ...columns.slice(1)].map((column) => `${column} = excluded.${column}`).join(', '),
+    ['version', 'clocks', ...fields.map((f) => f.column), 'wire']
+      .map((column) => `${column} = excluded.${column}`)
+      .join(', '),
   );
-  return sql`insert into ${sql.table(entity)} (account_id, version, ${list})
-    select ${accountId}::uuid, ${version}::bigint, u.* from unnest(${sql.join(arrays)}) as u(${list})
+  return sql`insert into ${sql.table(entity)} (account_id, version, ${columns})
+    select ${accountId}::uuid, ${version}::bigint, ${values}
+    from json_array_elements(${wireArrayJson(entity, rows, version)}::json) as r(wire)
+    cross join lateral json_to_record(r.wire) as u(${record})
     on conflict (account_id, id) do update set ${updates}`;
 }
 

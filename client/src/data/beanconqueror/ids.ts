@@ -9,7 +9,7 @@
 /** Fixed for ever: changing it would make every re-import duplicate what the last one made. */
 const NAMESPACE = 'dial-in/beanconqueror-import/v1';
 
-export type BcKind = 'bean' | 'brew';
+export type BcKind = 'bean' | 'brew' | 'mill' | 'preparation';
 
 export async function importedId(kind: BcKind, beanconquerorUuid: string): Promise<string> {
   const data = new TextEncoder().encode(`${NAMESPACE}\u0000${kind}\u0000${beanconquerorUuid}`);

@@ -40,7 +40,7 @@ describe('Beanconqueror import', () => {
     const data = await readBc(zipOf(files));
     expect(data.beans).toHaveLength(3);
     expect(data.brews).toHaveLength(9);
-    expect(data.mills).toHaveLength(3);
+    expect(data.mills).toHaveLength(4);
     expect(data.preparations).toHaveLength(7);
   });
 
@@ -51,7 +51,7 @@ describe('Beanconqueror import', () => {
     expect(data.chunks).toBe(0);
   });
 
-  it('imports beans as bags and brews as brews through the outbox, and reports', async () => {
+  it('imports beans as bags, mills as grinders, preparations as brewers and brews as brews through the outbox, and reports', async () => {
     const db = device();
     const data = await readBc(zipOf(fixtureFiles({ brews: 6, chunkSize: 2 })));
     const seen: number[] = [];
@@ -60,14 +60,18 @@ describe('Beanconqueror import', () => {
     // 3 beans + the bag for the brew whose bean is missing.
     expect(report.bags).toEqual({ created: 4, updated: 0, unchanged: 0 });
     expect(report.brews).toEqual({ created: 9, updated: 0, unchanged: 0 });
+    expect(report.grinders).toEqual({ created: 4, updated: 0, unchanged: 0 });
+    expect(report.brewers).toEqual({ created: 7, updated: 0, unchanged: 0 });
     expect(await db.bags.count()).toBe(4);
     expect(await db.brews.count()).toBe(9);
+    expect(await db.grinders.count()).toBe(4);
+    expect(await db.brewers.count()).toBe(7);
     // Every row was written with its outbox entry, so it syncs like any write.
-    expect(await db.outbox.count()).toBe(13);
+    expect(await db.outbox.count()).toBe(24);
+    // Progress counts beans and brews (gear is a handful of rows, written first).
     expect(seen.at(-1)).toBe(12);
     expect(report.brewsWithoutBean).toBe(1);
     expect(report.attachments).toBe(3);
-    expect(report.grinders).toBe(2);
     expect(report.skipped).toEqual([]);
     expect(Object.fromEntries(report.dropped)).toEqual({
       'bag weightG must be at most 5000': 1,
@@ -76,28 +80,62 @@ describe('Beanconqueror import', () => {
       'brew rating must be at most 5': 1,
       'brew waterG is in OZ, not grams': 1,
     });
-    expect(report.keptForLater.get('bean.aromatics')).toBe(1);
-    expect(report.keptForLater.get('bean.decaffeinated')).toBe(1);
+    // The bean fields that now have a home on the bag are not kept for later any more.
+    for (const mapped of ['openDate', 'cost', 'rating', 'aromatics', 'decaffeinated']) {
+      expect(report.keptForLater.has(`bean.${mapped}`)).toBe(false);
+    }
+    expect(report.keptForLater.get('bean.buyDate')).toBe(1);
+    expect(report.keptForLater.get('bean_information.elevation')).toBe(1);
     expect(report.keptForLater.get('brew.tds')).toBe(1);
     expect(report.keptForLater.get('bean_information (further origins of a blend)')).toBe(1);
-    expect(report.keptForLater.has('bean.openDate')).toBe(false);
 
     const text = reportText(report);
     expect(text).toContain('Brews: 9 new, 0 updated, 0 already here');
     expect(text).toContain('brew doseG must be at most 100: 1');
     expect(text).toContain('Photos referenced but not in a Beanconqueror export: 3');
+    expect(text).toContain('Grinders: 4 new, 0 updated, 0 already here');
+    expect(text).toContain('Brewers: 7 new, 0 updated, 0 already here');
+    expect(text).toContain('  Bialetti Moka pot → moka');
+
+    expect(await db.grinders.get(await importedId('mill', 'mill-comandante'))).toMatchObject({
+      name: 'Comandante C40',
+      notes: 'hand',
+      archived: null,
+      scaleKind: null,
+    });
+    expect(await db.grinders.get(await importedId('mill', 'mill-blank'))).toMatchObject({
+      name: 'Unnamed grinder',
+      notes: null,
+    });
+    expect(await db.grinders.get(await importedId('mill', 'mill-old'))).toMatchObject({
+      name: 'Hario Skerton',
+      archived: true,
+    });
+    expect(await db.brewers.get(await importedId('preparation', 'prep-v60'))).toMatchObject({
+      name: 'V60',
+      method: 'pour_over',
+      notes: 'Plastic 02',
+    });
 
     const guji = await db.bags.get(await importedId('bean', 'bean-guji'));
     expect(guji).toMatchObject({
       name: 'Guji Hambela',
       roaster: 'April',
-      origin: 'Ethiopia, Guji, Hambela',
+      origin: 'Ethiopia',
+      region: 'Guji',
+      farm: 'Hambela',
       process: 'Washed',
       variety: 'Heirloom',
       roastLevel: 'medium',
       roastDate: '2026-11-01',
+      openedDate: '2026-11-05',
       weightG: 250,
+      price: 16.5,
+      rating: 4,
+      flavourNotes: 'peach, jasmine, bergamot',
       notes: 'Peach, jasmine',
+      // decaffeinated: false is Beanconqueror's default, not an answer.
+      decaf: null,
       archived: null,
     });
     const blend = await db.bags.get(await importedId('bean', 'bean-blend'));
@@ -106,6 +144,11 @@ describe('Beanconqueror import', () => {
       archived: true,
       weightG: null,
       origin: 'Brazil',
+      region: null,
+      decaf: true,
+      price: 12.5,
+      rating: 3.5,
+      flavourNotes: 'cocoa, dried fig',
     });
     // A bean with nothing set still becomes a bag, with empty fields, not invalid ones.
     const blank = await db.bags.get(await importedId('bean', 'bean-blank'));
@@ -113,8 +156,15 @@ describe('Beanconqueror import', () => {
       name: 'Unnamed coffee',
       roaster: null,
       origin: null,
+      region: null,
+      farm: null,
       roastDate: null,
+      openedDate: null,
       weightG: null,
+      price: null,
+      rating: null,
+      flavourNotes: null,
+      decaf: null,
     });
   });
 
@@ -126,6 +176,8 @@ describe('Beanconqueror import', () => {
       bagId: await importedId('bean', 'bean-blank'),
       method: null,
       grinder: null,
+      grinderId: null,
+      brewerId: null,
       grindSetting: null,
       doseG: null,
       yieldG: null,
@@ -139,7 +191,9 @@ describe('Beanconqueror import', () => {
     const wild = await db.brews.get(await importedId('brew', 'brew-wild'));
     expect(wild).toMatchObject({
       method: 'pour_over',
-      grinder: 'Comandante C40',
+      grinder: null,
+      grinderId: await importedId('mill', 'mill-comandante'),
+      brewerId: await importedId('preparation', 'prep-v60'),
       grindSetting: '24',
       doseG: null,
       waterG: 250,
@@ -151,7 +205,8 @@ describe('Beanconqueror import', () => {
     const orphan = await db.brews.get(await importedId('brew', 'brew-orphan'));
     expect(orphan).toMatchObject({
       method: 'moka',
-      grinder: 'Niche Zero',
+      grinderId: await importedId('mill', 'mill-niche'),
+      brewerId: await importedId('preparation', 'prep-moka'),
       doseG: 15,
       waterG: null,
       rating: 3.5,
@@ -194,6 +249,9 @@ describe('Beanconqueror import', () => {
     const again = await importBeanconqueror(db, await readBc(bytes), undefined, NOW);
     expect(again.bags).toEqual({ created: 0, updated: 0, unchanged: 4 });
     expect(again.brews).toEqual({ created: 0, updated: 0, unchanged: 9 });
+    expect(again.grinders).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect(again.brewers).toEqual({ created: 0, updated: 0, unchanged: 7 });
+    expect(await db.grinders.count()).toBe(4);
     expect(await db.bags.count()).toBe(4);
     expect(await db.brews.count()).toBe(9);
     expect(await db.outbox.count()).toBe(outbox);
@@ -213,6 +271,22 @@ describe('Beanconqueror import', () => {
     expect(newer.brews.created).toBe(2);
     expect(await db.brews.count()).toBe(7);
     expect((await db.bags.get(gujiId))?.roaster).toBe('April Coffee');
+  });
+
+  it('a brew imported before gear existed gets its grinder and brewer on the next import', async () => {
+    const db = device();
+    const bytes = zipOf(fixtureFiles({ brews: 0 }));
+    await importBeanconqueror(db, await readBc(bytes), undefined, NOW);
+    const wildId = await importedId('brew', 'brew-wild');
+    // As the import before gear left it: no references (it wrote the grinder's name instead).
+    await db.brews.update(wildId, { grinderId: null, brewerId: null, grinder: 'Comandante C40' });
+    const again = await importBeanconqueror(db, await readBc(bytes), undefined, NOW);
+    expect(again.brews).toEqual({ created: 0, updated: 1, unchanged: 2 });
+    expect(await db.brews.get(wildId)).toMatchObject({
+      grinder: 'Comandante C40',
+      grinderId: await importedId('mill', 'mill-comandante'),
+      brewerId: await importedId('preparation', 'prep-v60'),
+    });
   });
 
   it('a record without a uuid is skipped with its reason; the others import', async () => {

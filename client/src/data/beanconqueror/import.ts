@@ -1,9 +1,10 @@
 import { createBag, createBrew, updateBag, updateBrew } from '../actions.js';
 import { IMPORT_BATCH, type OnProgress, yieldToEventLoop } from '../data-io.js';
 import type { DialInDb } from '../db.js';
+import { createBrewer, createGrinder, updateBrewer, updateGrinder } from '../gear-actions.js';
 import { getBag, getBrew } from '../queries.js';
 import type { BcRecord, BeanconquerorExport } from './format.js';
-import { GearIndex, methodOf } from './gear.js';
+import { brewerValues, GearIndex, grinderValues, methodOf } from './gear.js';
 import { importedId, MISSING_BEAN_UUID } from './ids.js';
 import { bagValues, brewValues } from './map.js';
 import { type BeanconquerorReport, emptyReport, type RowCounts } from './report.js';
@@ -37,34 +38,104 @@ function byUuid(
  * have yet: an edit made in Dial-in since is never overwritten, and the same export twice
  * changes nothing.
  */
+type Values = Record<string, unknown>;
+type Imported = 'bag' | 'brew' | 'grinder' | 'brewer';
+
+/** How the import reads and writes each entity: the ordinary actions. */
+const WRITERS: Record<
+  Imported,
+  {
+    get(db: DialInDb, id: string): Promise<object | undefined>;
+    create(db: DialInDb, values: Values, id: string): Promise<unknown>;
+    update(db: DialInDb, id: string, patch: Values): Promise<boolean>;
+  }
+> = {
+  bag: {
+    get: getBag,
+    create: (db, v, id) => createBag(db, v as Parameters<typeof createBag>[1], id),
+    update: updateBag,
+  },
+  brew: {
+    get: getBrew,
+    create: (db, v, id) => createBrew(db, v as Parameters<typeof createBrew>[1], id),
+    update: updateBrew,
+  },
+  grinder: {
+    get: (db, id) => db.grinders.get(id),
+    create: (db, v, id) => createGrinder(db, v as Parameters<typeof createGrinder>[1], id),
+    update: updateGrinder,
+  },
+  brewer: {
+    get: (db, id) => db.brewers.get(id),
+    create: (db, v, id) => createBrewer(db, v as Parameters<typeof createBrewer>[1], id),
+    update: updateBrewer,
+  },
+};
+
 async function upsert(
   db: DialInDb,
-  entity: 'bag' | 'brew',
+  entity: Imported,
   id: string,
-  values: Record<string, unknown>,
+  values: Values,
   counts: RowCounts,
 ): Promise<void> {
-  const existing = (entity === 'bag' ? await getBag(db, id) : await getBrew(db, id)) as
-    | Record<string, unknown>
-    | undefined;
+  const writer = WRITERS[entity];
+  const existing = (await writer.get(db, id)) as Values | undefined;
   if (existing === undefined) {
-    if (entity === 'bag') await createBag(db, values as Parameters<typeof createBag>[1], id);
-    else await createBrew(db, values as Parameters<typeof createBrew>[1], id);
+    await writer.create(db, values, id);
     counts.created++;
     return;
   }
   const missing = Object.fromEntries(
     Object.entries(values).filter(([f]) => (existing[f] ?? null) === null),
   );
-  const changed =
-    entity === 'bag' ? await updateBag(db, id, missing) : await updateBrew(db, id, missing);
-  if (changed) counts.updated++;
+  if (await writer.update(db, id, missing)) counts.updated++;
   else counts.unchanged++;
 }
 
 /**
- * Imports a Beanconqueror export: beans as bags, brews as brews (their mill and preparation
- * as grinder name and method, see gear.ts), in batches that yield to the page, reporting
+ * Mills as grinders and preparations as brewers, before the brews that name them. They are a
+ * handful of rows, so they are not counted in the progress (beans and brews are).
+ */
+async function importGear(
+  db: DialInDb,
+  data: BeanconquerorExport,
+  nowMs: number,
+  report: BeanconquerorReport,
+): Promise<void> {
+  const kinds = [
+    ['mill', 'grinder', byUuid(data.mills, 'mill', report), grinderValues, report.grinders],
+    [
+      'preparation',
+      'brewer',
+      byUuid(data.preparations, 'preparation', report),
+      brewerValues,
+      report.brewers,
+    ],
+  ] as const;
+  for (const [kind, entity, records, valuesOf, counts] of kinds) {
+    for (const [uuid, record] of records) {
+      try {
+        await upsert(
+          db,
+          entity,
+          await importedId(kind, uuid),
+          valuesOf(record, nowMs, report),
+          counts,
+        );
+      } catch (error) {
+        report.skipped.push({
+          record: `${kind} ${textValue(record.name) ?? uuid}`,
+          reason: String(error instanceof Error ? error.message : error),
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Imports a Beanconqueror export: mills as grinders, preparations as brewers, beans as bags,
+ * brews as brews naming their grinder and brewer (see gear.ts), in batches that yield to the page, reporting
  * progress. Ids derive from Beanconqueror's uuids (ids.ts), so it merges without duplicates.
  */
 export async function importBeanconqueror(
@@ -76,12 +147,12 @@ export async function importBeanconqueror(
   const report = emptyReport();
   const beans = byUuid(data.beans, 'bean', report);
   const brews = byUuid(data.brews, 'brew', report);
-  const gear = new GearIndex(data.mills, data.preparations);
-  report.brewers = data.preparations.map((p) => ({
+  const gear = await GearIndex.of(data.mills, data.preparations);
+  report.methods = data.preparations.map((p) => ({
     name: textValue(p.name) ?? 'unnamed',
     method: methodOf(p),
   }));
-  const grinders = new Set<string>();
+  await importGear(db, data, nowMs, report);
   const bagIdOfBean = new Map<string, string>();
   const total = beans.size + brews.size;
   let done = 0;
@@ -122,7 +193,6 @@ export async function importBeanconqueror(
         report.brewsWithoutBean++;
       }
       const values = brewValues(brew, bagId, gear.gearOf(brew), nowMs, report);
-      if (typeof values.grinder === 'string') grinders.add(values.grinder);
       await upsert(db, 'brew', await importedId('brew', uuid), values, report.brews);
     } catch (error) {
       report.skipped.push({
@@ -132,6 +202,5 @@ export async function importBeanconqueror(
     }
     await step();
   }
-  report.grinders = grinders.size;
   return report;
 }

@@ -1,4 +1,5 @@
 import type { RoastLevel } from '../../../../shared/model/entities.js';
+import { joinTags, splitTags } from '../../../../shared/model/tags.js';
 import type { BcRecord } from './format.js';
 import type { BrewGear } from './gear.js';
 import { type BeanconquerorReport, drop, keepForLater, putChecked } from './report.js';
@@ -42,16 +43,11 @@ function countUnmapped(
 
 /**
  * Bean fields Dial-in's bag has no home for yet. They are counted, not written into the bag's
- * notes: the bag issue adds these fields, and a later re-import fills empty fields, so the
- * values then land where they belong instead of being duplicated in free text.
+ * notes: a later re-import fills empty fields, so once a home exists the values land where
+ * they belong instead of being duplicated in free text.
  */
 const BEAN_LATER = [
   'buyDate',
-  'openDate',
-  'cost',
-  'rating',
-  'aromatics',
-  'decaffeinated',
   'url',
   'ean_article_number',
   'roast_custom',
@@ -80,10 +76,9 @@ export function bagValues(
   const infos = Array.isArray(bean.bean_information) ? (bean.bean_information as BcRecord[]) : [];
   const origin = infos[0];
   if (origin !== undefined && typeof origin === 'object' && origin !== null) {
-    const place = [origin.country, origin.region, origin.farm]
-      .map(textValue)
-      .filter((t) => t !== null);
-    put('origin', place.length > 0 ? place.join(', ') : null);
+    put('origin', textValue(origin.country));
+    put('region', textValue(origin.region));
+    put('farm', textValue(origin.farm));
     put('process', textValue(origin.processing));
     put('variety', textValue(origin.variety));
     countUnmapped(report, 'bean_information', origin, ORIGIN_LATER);
@@ -91,8 +86,18 @@ export function bagValues(
   if (infos.length > 1) keepForLater(report, 'bean_information (further origins of a blend)');
   put('roastLevel', ROAST_LEVEL[String(bean.roast)] ?? null);
   put('roastDate', dateValue(bean.roastingDate));
+  put('openedDate', dateValue(bean.openDate));
   put('weightG', numberValue(bean.weight));
+  put('price', numberValue(bean.cost));
+  put('rating', halfStep(numberValue(bean.rating)));
+  // Older versions keep the aromatics as a comma-separated string, newer ones as a list.
+  const aromatics = Array.isArray(bean.aromatics)
+    ? bean.aromatics.map(textValue).filter((t) => t !== null)
+    : splitTags(textValue(bean.aromatics));
+  put('flavourNotes', joinTags(aromatics));
   put('notes', textValue(bean.note));
+  // false is Beanconqueror's default, as likely "never said" as "not decaf": only true is set.
+  if (bean.decaffeinated === true) put('decaf', true);
   if (bean.finished === true) put('archived', true);
   countUnmapped(report, 'bean', bean, BEAN_LATER);
   return out;
@@ -139,7 +144,8 @@ export function brewValues(
   const put = (field: string, value: unknown) =>
     putChecked(report, 'brew', out, field, value, nowMs);
   put('method', gear.method);
-  put('grinder', gear.grinder);
+  put('grinderId', gear.grinderId);
+  put('brewerId', gear.brewerId);
   const grind =
     typeof brew.grind_size === 'number' ? String(brew.grind_size) : textValue(brew.grind_size);
   put('grindSetting', grind === '0' ? null : grind);

@@ -11,10 +11,12 @@ export interface RowCounts {
 export interface BeanconquerorReport {
   bags: RowCounts;
   brews: RowCounts;
-  /** Distinct mill names written to brews' `grinder` field. */
-  grinders: number;
-  /** Preparations read, each as the method its brews got. */
-  brewers: { name: string; method: string }[];
+  /** Mills, as grinders. */
+  grinders: RowCounts;
+  /** Preparations, as brewers. */
+  brewers: RowCounts;
+  /** Each preparation's name and the method its brewer and brews got. */
+  methods: { name: string; method: string }[];
   /** Photo references (`attachments`): Beanconqueror's ZIP does not carry the photos. */
   attachments: number;
   /** Brews whose bean is not in the export, kept on one "unknown coffee" bag. */
@@ -32,8 +34,9 @@ export function emptyReport(): BeanconquerorReport {
   return {
     bags: counts(),
     brews: counts(),
-    grinders: 0,
-    brewers: [],
+    grinders: counts(),
+    brewers: counts(),
+    methods: [],
     attachments: 0,
     brewsWithoutBean: 0,
     skipped: [],
@@ -83,9 +86,9 @@ export function reportText(report: BeanconquerorReport): string {
     'Beanconqueror import',
     `Bags: ${counts(report.bags)}`,
     `Brews: ${counts(report.brews)}`,
-    `Grinders (as each brew's grinder name): ${report.grinders}`,
-    `Brewers (as each brew's method): ${report.brewers.length}`,
-    ...report.brewers.map((b) => `  ${b.name} → ${b.method}`),
+    `Grinders: ${counts(report.grinders)}`,
+    `Brewers: ${counts(report.brewers)}`,
+    ...report.methods.map((b) => `  ${b.name} → ${b.method}`),
     `Photos referenced but not in a Beanconqueror export: ${report.attachments}`,
   ];
   if (report.brewsWithoutBean > 0) {

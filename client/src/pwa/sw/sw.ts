@@ -2,7 +2,8 @@
 /**
  * The service worker: precached app shell with a navigation fallback (a cold start in airplane
  * mode opens the app), and the Background Sync queue for pushes and log-outs
- * (client/src/pwa/sw/push-queue.ts). Nothing is exported (vite-plugin-pwa builds it alone), and
+ * (client/src/pwa/sw/push-queue.ts), and the Background Sync of photo uploads
+ * (client/src/pwa/sw/photo-upload-sync.ts). Nothing is exported (vite-plugin-pwa builds it alone), and
  * nothing DOM or Preact may enter its import graph.
  */
 import { Queue } from 'workbox-background-sync';
@@ -13,11 +14,12 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { API_ROOT, type ApiRoute, ROUTES } from '../../../../shared/protocol/routes.js';
+import { API_ROOT, type ApiRoute, photoPath, ROUTES } from '../../../../shared/protocol/routes.js';
 // Straight to the modules, not data/index.ts: the worker needs the outbox, not the actions.
 import { createDb, type DialInDb } from '../../data/db.js';
 import { ackOutbox, rejectOutbox } from '../../data/outbox.js';
 import { isPageMessage, PUSH_QUEUE, WORKER_CHANNEL, type WorkerBroadcast } from '../messages.js';
+import { createPhotoUploadSync, PHOTO_SYNC_TAG } from './photo-upload-sync.js';
 import { createPushQueue, type OutboxSession } from './push-queue.js';
 
 declare let self: ServiceWorkerGlobalScope;
@@ -103,6 +105,30 @@ registerRoute(
   // Sign-up and log-in are both POSTs.
   ROUTES.auth.login.method,
 );
+
+const photoUploads = createPhotoUploadSync({
+  openDb: () => createDb(),
+  fetchImpl: (input, init) => fetch(input, init),
+  locks: self.navigator.locks,
+  registerSync:
+    'sync' in self.registration ? () => self.registration.sync.register(PHOTO_SYNC_TAG) : undefined,
+});
+const isPhotoUrl = (url: URL) =>
+  url.origin === self.location.origin && url.pathname.startsWith(photoPath(''));
+registerRoute(
+  ({ url }) => isPhotoUrl(url),
+  ({ request }) => photoUploads.handleUpload(request),
+  ROUTES.photos.upload.method,
+);
+self.addEventListener('sync', (event) => {
+  if (event.tag !== PHOTO_SYNC_TAG) return;
+  event.waitUntil(
+    photoUploads.drain().then((round) => {
+      // Throwing tells the browser the sync failed, so it schedules a retry.
+      if (round.stalled) throw new Error('photo uploads stalled; retrying later');
+    }),
+  );
+});
 
 self.addEventListener('message', (event) => {
   const message: unknown = event.data;

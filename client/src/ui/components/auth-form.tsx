@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { PASSWORD_LENGTH, passwordProblem } from '../../../../shared/protocol/auth-rules.js';
-import { type AtStake, login, signup } from '../../account/account.js';
+import { type AtStake, abandonLogin, login, signup } from '../../account/account.js';
 import { KeepDataDialog, UnsyncedLoginDialog } from '../screens/account-dialogs.js';
 import { getEngine } from '../sync-state.js';
 import { showToast } from '../toast-state.js';
@@ -161,7 +161,10 @@ export function AuthForm({ presetEmail, relogin }: { presetEmail: string; relogi
       <KeepDataDialog
         atStake={choice}
         email={email.trim()}
-        onCancel={() => setChoice(null)}
+        onCancel={() => {
+          setChoice(null);
+          void getEngine().then(abandonLogin);
+        }}
         onChoose={choose}
       />
       <UnsyncedLoginDialog

@@ -1,15 +1,18 @@
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { BREW_FIELDS, BREW_METHODS } from '../../../../shared/model/entities.js';
+import { BREW_FIELDS } from '../../../../shared/model/entities.js';
 import { brewRatio, isFilter } from '../../../../shared/model/ratio.js';
+import { brewers, grinders } from '../app-state.js';
 import { deviceSettings } from '../device-settings.js';
 import type { BrewDraft } from '../logic/brew-draft.js';
 import { parseNumber, temperatureRange } from '../logic/brew-draft.js';
-import { METHOD_LABELS } from '../logic/format.js';
-import { stepGrind, whyGrindCannotStep } from '../logic/grind.js';
+import { pickerGear } from '../logic/gear-picks.js';
+import { type GrindStepping, grindStepping, stepGrindBy } from '../logic/grind.js';
 import { stepNumber, stepWhole } from '../logic/step.js';
 import { toDisplayTemperature } from '../logic/temperature.js';
 import { Field } from './field.js';
+import { GearPicker } from './gear-picker.js';
+import { MethodOptions } from './method-options.js';
 import { Rating } from './rating.js';
 import { RatioDisplay } from './ratio-display.js';
 import { ShotTimer } from './shot-timer.js';
@@ -22,6 +25,11 @@ export interface BrewFormProps {
   errors: Record<string, string>;
   /** Slot above the steppers: the coffee picker (differs between logging and editing). */
   coffee: JSX.Element;
+  /**
+   * Where the pickers' "Add grinder…" comes back to (the form keeps its draft meanwhile);
+   * without it the pickers offer no Add (an unsaved edit would be lost on the way).
+   */
+  back?: string;
 }
 
 type NumberField = 'doseG' | 'yieldG' | 'waterG' | 'timeS' | 'tempC';
@@ -49,6 +57,61 @@ function shownRange(field: NumberField) {
 }
 
 type SetDraft = (patch: Partial<BrewDraft>) => void;
+
+/**
+ * The grind: a Finer/Coarser stepper on the chosen grinder's scale (logic/grind.ts), or a
+ * plain text field for a grinder whose settings are words.
+ */
+function GrindField(props: {
+  draft: BrewDraft;
+  set: SetDraft;
+  stepping: GrindStepping;
+  error: string | undefined;
+}): JSX.Element {
+  const { draft, set, stepping } = props;
+  // Why the last Finer/Coarser did nothing; cleared by the next step that works or by typing.
+  const [note, setNote] = useState<string | null>(null);
+  if (stepping.kind === 'text') {
+    return (
+      <Field id="f-grindSetting" label="Grind" error={props.error}>
+        {(control) => (
+          <input
+            {...control}
+            class="input"
+            value={draft.grindSetting}
+            maxLength={BREW_FIELDS.grindSetting.maxLength}
+            autoComplete="off"
+            onInput={(e) => set({ grindSetting: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+    );
+  }
+  return (
+    <Stepper
+      id="f-grindSetting"
+      label="Grind"
+      value={draft.grindSetting}
+      inputMode="text"
+      decLabel="finer"
+      incLabel="coarser"
+      error={props.error ?? null}
+      note={note}
+      onInput={(text) => {
+        setNote(null);
+        set({ grindSetting: text });
+      }}
+      onStep={(dir) => {
+        const moved = stepGrindBy(draft.grindSetting, dir, stepping);
+        if ('why' in moved) setNote(moved.why);
+        else {
+          setNote(null);
+          set({ grindSetting: moved.setting });
+        }
+      }}
+    />
+  );
+}
 
 /** A number field as a stepper: − and + move it by the field's step, within its range. */
 function NumberStepper(props: {
@@ -83,15 +146,47 @@ function NumberStepper(props: {
   );
 }
 
-/** The coffee (given by the screen) and the method. */
+/**
+ * The brewer and grinder pickers. Picking a brewer takes its method too (a V60 is a
+ * pour-over); picking a grinder retires the free text an older brew named its grinder with.
+ */
+function GearPickers({ draft, set, back }: { draft: BrewDraft; set: SetDraft; back?: string }) {
+  const pickers = (kind: 'grinder' | 'brewer') => ({
+    kind,
+    ...(back === undefined ? {} : { back }),
+  });
+  return (
+    <div class="gear-row">
+      <GearPicker
+        {...pickers('brewer')}
+        gear={pickerGear(brewers.value, draft.brewerId)}
+        value={draft.brewerId}
+        onChange={(brewerId) => {
+          const method = brewers.value.find((b) => b.id === brewerId)?.method;
+          set({ brewerId, method: method ?? draft.method });
+        }}
+      />
+      <GearPicker
+        {...pickers('grinder')}
+        gear={pickerGear(grinders.value, draft.grinderId)}
+        value={draft.grinderId}
+        onChange={(grinderId) => set({ grinderId, grinder: grinderId ? '' : draft.grinder })}
+      />
+    </div>
+  );
+}
+
+/** The coffee (given by the screen), the method, and the gear. */
 function WhatCard({
   draft,
   set,
   coffee,
+  back,
 }: {
   draft: BrewDraft;
   set: SetDraft;
   coffee: JSX.Element;
+  back: string | undefined;
 }) {
   return (
     <div class="card stack">
@@ -104,19 +199,16 @@ function WhatCard({
             value={draft.method}
             onChange={(e) => set({ method: e.currentTarget.value as BrewDraft['method'] })}
           >
-            {BREW_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {METHOD_LABELS[m]}
-              </option>
-            ))}
+            <MethodOptions />
           </select>
         )}
       </Field>
+      <GearPickers draft={draft} set={set} {...(back === undefined ? {} : { back })} />
     </div>
   );
 }
 
-/** What is folded under "More": grinder, temperature, the other weight, notes. */
+/** What is folded under "More": an older brew's typed grinder, temperature, the other weight, notes. */
 function MoreCard(props: { draft: BrewDraft; set: SetDraft; errors: Record<string, string> }) {
   const { draft, set, errors } = props;
   const filter = isFilter(draft.method);
@@ -126,26 +218,31 @@ function MoreCard(props: { draft: BrewDraft; set: SetDraft; errors: Record<strin
   // focusFirstInvalid's timeout runs.
   const card = useRef<HTMLDetailsElement>(null);
   const refused = ['grinder', 'tempC', other, 'notes'].some((f) => errors[f]);
+  // The free-text grinder (brews from before gear, and anyone who keeps no gear), while no
+  // grinder is picked: picking one retires it.
+  const typedGrinder = draft.grinderId === null;
   useLayoutEffect(() => {
     if (refused && card.current) card.current.open = true;
   });
   return (
     <details class="card" ref={card}>
       <summary class="label" style={{ minHeight: 'var(--tap)', alignContent: 'center' }}>
-        More: grinder, temperature, {filter ? 'yield' : 'water'}, notes
+        More: {typedGrinder ? 'grinder, ' : ''}temperature, {filter ? 'yield' : 'water'}, notes
       </summary>
       <div class="stack" style={{ marginTop: '12px' }}>
-        <Field id="f-grinder" label="Grinder">
-          {(control) => (
-            <input
-              {...control}
-              class="input"
-              value={draft.grinder}
-              maxLength={BREW_FIELDS.grinder.maxLength}
-              onInput={(e) => set({ grinder: e.currentTarget.value })}
-            />
-          )}
-        </Field>
+        {typedGrinder ? (
+          <Field id="f-grinder" label="Grinder (typed)" error={errors.grinder}>
+            {(control) => (
+              <input
+                {...control}
+                class="input"
+                value={draft.grinder}
+                maxLength={BREW_FIELDS.grinder.maxLength}
+                onInput={(e) => set({ grinder: e.currentTarget.value })}
+              />
+            )}
+          </Field>
+        ) : null}
         <NumberStepper
           draft={draft}
           field="tempC"
@@ -182,10 +279,9 @@ function MoreCard(props: { draft: BrewDraft; set: SetDraft; errors: Record<strin
  * The brew form: big steppers in the order of a shot (grind, dose, out, time), then the
  * verdict (taste, rating). Controlled: the parent owns the draft and saving.
  */
-export function BrewForm({ draft, onChange, errors, coffee }: BrewFormProps): JSX.Element {
+export function BrewForm({ draft, onChange, errors, coffee, back }: BrewFormProps): JSX.Element {
   const set: SetDraft = (patch) => onChange({ ...draft, ...patch });
-  // Why the last Finer/Coarser did nothing; cleared by the next step that works or by typing.
-  const [grindNote, setGrindNote] = useState<string | null>(null);
+  const stepping = grindStepping(grinders.value.find((g) => g.id === draft.grinderId));
   const filter = isFilter(draft.method);
   const out: NumberField = filter ? 'waterG' : 'yieldG';
   const ratio = brewRatio({
@@ -196,27 +292,9 @@ export function BrewForm({ draft, onChange, errors, coffee }: BrewFormProps): JS
   });
   return (
     <div class="stack">
-      <WhatCard draft={draft} set={set} coffee={coffee} />
+      <WhatCard draft={draft} set={set} coffee={coffee} back={back} />
       <div class="card stack">
-        <Stepper
-          id="f-grindSetting"
-          label="Grind"
-          value={draft.grindSetting}
-          inputMode="text"
-          decLabel="finer"
-          incLabel="coarser"
-          error={errors.grindSetting ?? null}
-          note={grindNote}
-          onInput={(text) => {
-            setGrindNote(null);
-            set({ grindSetting: text });
-          }}
-          onStep={(dir) => {
-            const why = whyGrindCannotStep(draft.grindSetting);
-            setGrindNote(why);
-            if (why === null) set({ grindSetting: stepGrind(draft.grindSetting, dir) });
-          }}
-        />
+        <GrindField draft={draft} set={set} stepping={stepping} error={errors.grindSetting} />
         <div class="grid-2">
           <NumberStepper
             draft={draft}

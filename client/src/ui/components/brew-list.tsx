@@ -12,6 +12,7 @@ import {
 } from '../logic/format.js';
 import { formatTemperature } from '../logic/temperature.js';
 import { Icon } from './icons.js';
+import { CoverThumb } from './photo-thumb.js';
 import { tasteLabel } from './taste-buttons.js';
 
 const TASTE_COLOR = {
@@ -74,11 +75,13 @@ export function BrewRow({ brew, showBag, signedIn, unit, hourCycle }: RowProps) 
   return (
     <li class="brew-item" data-brew={brew.id}>
       <a class="brew-link" href={`#/brew/${brew.id}`}>
+        <CoverThumb ownerId={brew.id} />
         <span class="brew-title">{title}</span>
         <span class="brew-meta">
           <span class="brew-ratio">{formatRatio(brewRatio(brew))}</span>
           {showBag && brew.method ? <span>{method}</span> : null}
           {brew.grindSetting ? <span>grind {brew.grindSetting}</span> : null}
+          {brew.grinderName ? <span>{brew.grinderName}</span> : null}
           <span>
             {grams(brew.doseG)} → {grams(out)}
           </span>

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import type { BagItem } from '../../data/index.js';
+import { coffeeLeft, coffeeLeftWords } from '../logic/bag-freshness.js';
 import { Field } from './field.js';
 
 export interface CoffeePickerProps {
@@ -8,6 +9,16 @@ export interface CoffeePickerProps {
   onChange: (bagId: string) => void;
   /** Names the roaster beside each coffee (logging, where two bags may share a name). */
   withRoaster?: boolean;
+  /** Says how much coffee is left in each bag that has a weight ("212 g left"). */
+  withLeft?: boolean;
+}
+
+/** "Yirgacheffe — April · 212 g left": what tells two bags apart at the grinder. */
+function optionText(bag: BagItem, withRoaster: boolean, withLeft: boolean): string {
+  const left = withLeft ? coffeeLeft(bag) : null;
+  return `${bag.name}${withRoaster && bag.roaster ? ` — ${bag.roaster}` : ''}${
+    left === null ? '' : ` · ${coffeeLeftWords(left)}`
+  }`;
 }
 
 /** The coffee a brew is of: a choice among the bags on this device. */
@@ -15,7 +26,8 @@ export function CoffeePicker({
   bags,
   value,
   onChange,
-  withRoaster,
+  withRoaster = false,
+  withLeft = false,
 }: CoffeePickerProps): JSX.Element {
   return (
     <Field id="f-bag" label="Coffee">
@@ -28,8 +40,7 @@ export function CoffeePicker({
         >
           {bags.map((b) => (
             <option key={b.id} value={b.id}>
-              {b.name}
-              {withRoaster && b.roaster ? ` — ${b.roaster}` : ''}
+              {optionText(b, withRoaster, withLeft)}
             </option>
           ))}
         </select>

@@ -1,11 +1,13 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { BREW_METHODS, type BrewMethod } from '../../../../shared/model/entities.js';
+import type { BrewMethod } from '../../../../shared/model/entities.js';
 import { type DeviceSettings, deviceSettings, updateSettings } from '../device-settings.js';
+import { CURRENCIES, localeCurrency } from '../logic/currency.js';
 import { clockTime, METHOD_LABELS } from '../logic/format.js';
 import { type Choice, ChoiceGroup } from './choice-group.js';
 import { DefaultAmountField } from './default-amount-field.js';
 import { Field } from './field.js';
+import { MethodOptions } from './method-options.js';
 
 type Setting<K extends keyof DeviceSettings> = DeviceSettings[K];
 
@@ -68,11 +70,7 @@ export function DeviceSettingsForm(): JSX.Element {
               choose('defaultMethod', method, `Default method: ${METHOD_LABELS[method]}`);
             }}
           >
-            {BREW_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {METHOD_LABELS[m]}
-              </option>
-            ))}
+            <MethodOptions />
           </select>
         )}
       </Field>
@@ -100,6 +98,30 @@ export function DeviceSettingsForm(): JSX.Element {
         value={settings.theme}
         onChoose={(v) => choose('theme', v, `Theme: ${labelOf(THEMES, v)}`)}
       />
+      <Field id="s-currency" label="Currency of bag prices">
+        {(control) => (
+          <select
+            {...control}
+            class="input"
+            value={settings.currency ?? ''}
+            onChange={(e) => {
+              const code = e.currentTarget.value;
+              choose(
+                'currency',
+                code === '' ? null : code,
+                `Prices in ${code || 'the locale’s currency'}`,
+              );
+            }}
+          >
+            <option value="">From my locale ({localeCurrency(navigator.language)})</option>
+            {CURRENCIES.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <p role="status" class="muted" data-testid="device-settings-status">
         {said}
       </p>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { BrewMethod } from '../../../../shared/model/entities.js';
 import { type ChartInput, type ChartModel, chartModel } from '../logic/chart.js';
 import { METHOD_LABELS } from '../logic/format.js';
+import { MethodOptions } from './method-options.js';
 
 export type ChartBrew = ChartInput;
 
@@ -46,11 +47,7 @@ export function DialInChart(props: {
             value={method}
             onChange={(e) => pick(e.currentTarget.value as BrewMethod)}
           >
-            {methods.map((m) => (
-              <option key={m} value={m}>
-                {METHOD_LABELS[m]}
-              </option>
-            ))}
+            <MethodOptions methods={methods} />
           </select>
         ) : (
           <span class="muted">{METHOD_LABELS[method]}</span>

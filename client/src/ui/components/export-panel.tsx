@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { exportBrewsCsv, exportZip } from '../../data/data-io.js';
 import { db } from '../app-state.js';
 import { localDay } from '../logic/format.js';
+import { exportedWords } from '../logic/photo-words.js';
 import { downloadFile } from './download-file.js';
 
 /**
@@ -27,9 +28,9 @@ export function ExportPanel(): JSX.Element {
   }
   const exportAllZip = () =>
     run(async () => {
-      const { zip, bags, brews } = await exportZip(db);
+      const { zip, ...counts } = await exportZip(db);
       downloadFile(`dial-in-${day}.zip`, 'application/zip', zip);
-      return `Exported ${bags} bags and ${brews} brews.`;
+      return exportedWords(counts);
     });
   const exportCsv = () =>
     run(async () => {
@@ -41,8 +42,8 @@ export function ExportPanel(): JSX.Element {
     <section class="card stack" aria-labelledby="export-title">
       <h2 id="export-title">Your data</h2>
       <p class="muted">
-        One ZIP keeps a copy you own: everything, for Import, and a spreadsheet (CSV) of your bags
-        and brews.
+        One ZIP keeps a copy you own: everything, photos included, for Import, and a spreadsheet
+        (CSV) of your bags and brews.
       </p>
       <div class="btn-row">
         <button type="button" class="btn" disabled={busy} onClick={() => void exportAllZip()}>

@@ -2,14 +2,19 @@ import type { JSX } from 'preact';
 import { ruleSummary } from '../../../../shared/model/brew-rules.js';
 import type { BrewMethod } from '../../../../shared/model/entities.js';
 import { METHOD_LABELS } from '../logic/format.js';
-import { COMPASS, dialInHint, type HintBrew } from '../logic/hint.js';
+import { COMPASS, dialInHint, type HintBrew, type HintTarget } from '../logic/hint.js';
 
 /**
  * The next-shot hint: what to change and how far, why, and the rule it was held against
  * with that rule's own sources, so every number shown says where it comes from.
  */
-export function HintCard(props: { method: BrewMethod; brews: readonly HintBrew[] }): JSX.Element {
-  const hint = dialInHint(props.method, props.brews);
+export function HintCard(props: {
+  method: BrewMethod;
+  brews: readonly HintBrew[];
+  /** The bag's target for the method: the hint aims at its time band. */
+  target?: HintTarget | undefined;
+}): JSX.Element {
+  const hint = dialInHint(props.method, props.brews, props.target);
   const sources = [COMPASS, ...(hint.rule?.sources ?? [])].filter(
     (s, i, all) => all.findIndex((t) => t.url === s.url) === i,
   );
@@ -24,7 +29,11 @@ export function HintCard(props: { method: BrewMethod; brews: readonly HintBrew[]
       </ul>
       {hint.rule ? (
         <p class="hint-rule">
-          {METHOD_LABELS[props.method]} rule: {ruleSummary(hint.rule)}.
+          {METHOD_LABELS[props.method]} rule
+          {props.target?.timeMinS != null && props.target.timeMaxS != null
+            ? ', with the time of your target'
+            : ''}
+          : {ruleSummary(hint.rule)}.
         </p>
       ) : null}
       <p class="footnote" id="hint-sources">

@@ -5,6 +5,7 @@ import { reportText } from '../../data/beanconqueror/report.js';
 import { importJson, readImportFile } from '../../data/data-io.js';
 import { db } from '../app-state.js';
 import { count } from '../logic/format.js';
+import { importedPhotoWords } from '../logic/photo-words.js';
 import { downloadFile } from './download-file.js';
 
 type Outcome = { kind: 'message'; text: string; error: boolean } | { kind: 'report'; text: string };
@@ -31,11 +32,12 @@ export function ImportPanel(): JSX.Element {
         const report = await importBeanconqueror(db, read.data, onProgress);
         setOutcome({ kind: 'report', text: reportText(report) });
       } else {
-        const r = await importJson(db, read.text, onProgress);
+        const r = await importJson(db, read.text, onProgress, read.files);
         const skipped = r.skipped ? `, ${r.skipped} skipped (invalid)` : '';
+        const photos = r.photos === undefined ? '' : ` ${importedPhotoWords(r.photos)}`;
         setOutcome({
           kind: 'message',
-          text: `Imported: ${r.created} new, ${r.updated} updated, ${r.unchanged} already here${skipped}.`,
+          text: `Imported: ${r.created} new, ${r.updated} updated, ${r.unchanged} already here${skipped}.${photos}`,
           error: false,
         });
       }

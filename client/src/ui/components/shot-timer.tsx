@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface ShotTimerProps {
   /**
@@ -26,21 +26,30 @@ function secondsSince(startedAt: number): number {
  */
 export function ShotTimer({ startedAt, onStart, onStop, onReset }: ShotTimerProps): JSX.Element {
   const [shown, setShown] = useState(startedAt === null ? 0 : secondsSince(startedAt));
+  // The next tick, and whether Stop was tapped. The parent clears `startedAt` only once the
+  // draft is written, and a tick in between put the running time back over the stopped one
+  // ("2.5 s" shown beside Time = 2, seen in CI under load).
+  const frame = useRef(0);
+  const stopped = useRef(false);
 
   useEffect(() => {
     if (startedAt === null) return;
-    let frame = 0;
+    stopped.current = false;
     const tick = () => {
+      if (stopped.current) return;
       setShown(secondsSince(startedAt));
-      frame = window.setTimeout(tick, 100);
+      frame.current = window.setTimeout(tick, 100);
     };
     tick();
-    return () => window.clearTimeout(frame);
+    return () => window.clearTimeout(frame.current);
   }, [startedAt]);
 
   const running = startedAt !== null;
   const toggle = () => {
     if (startedAt !== null) {
+      if (stopped.current) return;
+      stopped.current = true;
+      window.clearTimeout(frame.current);
       const s = Math.round(secondsSince(startedAt));
       setShown(s);
       onStop(s);

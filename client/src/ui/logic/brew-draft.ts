@@ -36,6 +36,9 @@ export interface BrewDraft {
   notes: string;
   /** When the running shot timer started (epoch ms); null when it is not running. */
   timerStartedAt: number | null;
+  /** The grinder and brewer picked (gear rows); `grinder` is the free text of older brews. */
+  grinderId: string | null;
+  brewerId: string | null;
 }
 
 const NUMBER_FIELDS = ['doseG', 'yieldG', 'waterG', 'timeS', 'tempC'] as const;
@@ -54,6 +57,8 @@ export const FIELD_LABELS: Record<string, string> = {
   taste: 'Taste',
   rating: 'Rating',
   notes: 'Notes',
+  grinderId: 'Grinder',
+  brewerId: 'Brewer',
   name: 'Name',
   roaster: 'Roaster',
   roastDate: 'Roast date',
@@ -82,6 +87,8 @@ export function draftFrom(
     rating: values.rating ?? null,
     notes: values.notes ?? '',
     timerStartedAt: null,
+    grinderId: values.grinderId ?? null,
+    brewerId: values.brewerId ?? null,
   };
 }
 
@@ -94,7 +101,13 @@ export function parseNumber(text: string): number | null {
 
 /** The values a draft stands for; empty fields are null (cleared). Excludes bagId. */
 export function draftPatch(d: BrewDraft, unit: TemperatureUnit = 'C'): Patch<'brew'> {
-  const patch: Record<string, unknown> = { method: d.method, taste: d.taste, rating: d.rating };
+  const patch: Record<string, unknown> = {
+    method: d.method,
+    taste: d.taste,
+    rating: d.rating,
+    grinderId: d.grinderId,
+    brewerId: d.brewerId,
+  };
   for (const f of NUMBER_FIELDS) patch[f] = parseNumber(d[f]);
   const temp = patch.tempC;
   // NaN (junk) is passed through for the validator to name; only a number is converted.
@@ -170,6 +183,8 @@ const DRAFT_FIELDS = [
   ...NUMBER_FIELDS,
   'taste',
   'rating',
+  'grinderId',
+  'brewerId',
 ] as const satisfies readonly (keyof BrewDraft)[];
 
 /**
@@ -204,6 +219,8 @@ const isText = (v: unknown): v is string => typeof v === 'string';
 function restoredField(field: (typeof DRAFT_FIELDS)[number], v: unknown): unknown {
   switch (field) {
     case 'bagId':
+    case 'grinderId':
+    case 'brewerId':
       return v === null || isText(v) ? v : undefined;
     case 'method':
       return (BREW_METHODS as readonly unknown[]).includes(v) ? v : undefined;

@@ -5,7 +5,6 @@ import {
   clockTime,
   dateTime,
   dayLabel,
-  daysSince,
   formatTime,
   grams,
   localDay,
@@ -14,10 +13,6 @@ import {
 
 describe('format', () => {
   const now = new Date(2026, 10, 26, 10, 0).getTime();
-  it('counts days since roast in local days', () => {
-    expect(daysSince('2026-11-12', now)).toBe(14);
-    expect(daysSince(null, now)).toBeNull();
-  });
   it('says how long ago', () => {
     expect(ago(now - 10_000, now)).toBe('just now');
     expect(ago(now - 5 * 60_000, now)).toBe('5 min ago');

@@ -26,7 +26,7 @@ export const ROAST_LABELS: Record<RoastLevel, string> = {
 export const BAG_LABELS = {
   name: 'Name',
   roaster: 'Roaster',
-  origin: 'Origin',
+  origin: 'Origin (country)',
   process: 'Process',
   variety: 'Variety',
   roastLevel: 'Roast level',
@@ -34,6 +34,13 @@ export const BAG_LABELS = {
   weightG: 'Weight (g)',
   notes: 'Notes',
   archived: 'Archived',
+  region: 'Region',
+  farm: 'Farm',
+  openedDate: 'Opened',
+  price: 'Price',
+  flavourNotes: 'Flavours',
+  decaf: 'Decaf',
+  rating: 'Rating',
 } as const satisfies Record<string, string>;
 
 /** A bag field's label; a field without one reads "A value", never its key. */
@@ -111,16 +118,6 @@ export function dateTime(ms: number, nowMs: number): string {
 /** A calendar date (YYYY-MM-DD, local) in the locale's words: "20 Nov 2026". */
 export function calendarDate(day: string): string {
   return CALENDAR_DATE.format(dateOfDay(day));
-}
-
-/** Whole days from a roast date (YYYY-MM-DD, local) to `nowMs`; null without a date. */
-export function daysSince(date: string | null, nowMs: number): number | null {
-  if (!date) return null;
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y || !m || !d) return null;
-  const start = new Date(y, m - 1, d).getTime();
-  const today = new Date(localDay(nowMs).replaceAll('-', '/')).getTime();
-  return Math.max(0, Math.round((today - start) / DAY_MS));
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago". */

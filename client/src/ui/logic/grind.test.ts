@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareGrind, stepGrind, whyGrindCannotStep } from './grind.js';
+import {
+  compareGrind,
+  grindStepping,
+  STEPLESS_STEP,
+  stepGrind,
+  stepGrindBy,
+  whyGrindCannotStep,
+} from './grind.js';
 
 describe('stepGrind', () => {
   it('steps the last part of a multi-part setting', () => {
@@ -32,5 +39,48 @@ describe('compareGrind', () => {
   });
   it('puts settings without digits first', () => {
     expect(['3', 'fine'].sort(compareGrind)).toEqual(['fine', '3']);
+  });
+});
+
+describe('stepping by the grinder’s scale', () => {
+  const numeric = (scaleStep: number) => grindStepping({ scaleKind: 'numeric', scaleStep });
+
+  it('moves a numeric dial by its step, with the step’s decimals, never below 0', () => {
+    expect(stepGrindBy('15', -1, numeric(0.5))).toEqual({ setting: '14.5' });
+    expect(stepGrindBy('14.5', 1, numeric(0.5))).toEqual({ setting: '15.0' });
+    expect(stepGrindBy('3,5', -1, numeric(0.1))).toEqual({ setting: '3.4' });
+    expect(stepGrindBy('12', 1, numeric(1))).toEqual({ setting: '13' });
+    expect(stepGrindBy('0.2', -1, numeric(0.5))).toEqual({ setting: '0.0' });
+    // Ten taps of 0.1 land on the whole number, not on 2.9999999999999996.
+    let setting = '2';
+    for (let i = 0; i < 10; i++) {
+      const next = stepGrindBy(setting, 1, numeric(0.1));
+      if ('setting' in next) setting = next.setting;
+    }
+    expect(setting).toBe('3.0');
+  });
+
+  it('moves a stepless grinder by a tenth', () => {
+    const stepless = grindStepping({ scaleKind: 'stepless', scaleStep: null });
+    expect(stepless).toEqual({ kind: 'step', step: STEPLESS_STEP });
+    expect(stepGrindBy('4', -1, stepless)).toEqual({ setting: '3.9' });
+  });
+
+  it('steps the last number as before without a grinder or a scale', () => {
+    expect(grindStepping(undefined)).toEqual({ kind: 'digits' });
+    expect(grindStepping({ scaleKind: null, scaleStep: 0.5 })).toEqual({ kind: 'digits' });
+    expect(grindStepping({ scaleKind: 'numeric', scaleStep: null })).toEqual({ kind: 'digits' });
+    expect(stepGrindBy('2.4.1', 1, { kind: 'digits' })).toEqual({ setting: '2.4.2' });
+  });
+
+  it('says why it did not move: nothing typed, a dial that is no number, a text scale', () => {
+    expect(stepGrindBy('', -1, numeric(0.5))).toEqual({
+      why: expect.stringMatching(/nothing to step/),
+    });
+    expect(stepGrindBy('2.4.1', -1, numeric(0.5))).toEqual({
+      why: 'This grinder steps by 0.5: type the setting as one number.',
+    });
+    const text = grindStepping({ scaleKind: 'text', scaleStep: null });
+    expect(stepGrindBy('15', -1, text)).toEqual({ why: expect.stringMatching(/typed/) });
   });
 });

@@ -49,3 +49,63 @@ export function compareGrind(a: string, b: string): number {
   }
   return a.localeCompare(b);
 }
+
+/** What Finer/Coarser do for the chosen grinder (see GRIND_SCALES in the field tables). */
+export type GrindStepping =
+  /** No grinder, or one whose scale is not set: the last number moves by one (stepGrind). */
+  | { kind: 'digits' }
+  /** A numeric dial, or a stepless one: the setting is a number moving by `step`. */
+  | { kind: 'step'; step: number }
+  /** Words or a dial the app cannot read: typed, no stepper. */
+  | { kind: 'text' };
+
+/**
+ * A stepless grinder has no clicks; a tenth is as fine as a person reads its dial marks (and
+ * a held button still crosses a whole number in ten steps).
+ */
+export const STEPLESS_STEP = 0.1;
+
+export function grindStepping(
+  grinder: { scaleKind: string | null; scaleStep: number | null } | undefined,
+): GrindStepping {
+  switch (grinder?.scaleKind) {
+    case 'numeric':
+      return grinder.scaleStep === null
+        ? { kind: 'digits' }
+        : { kind: 'step', step: grinder.scaleStep };
+    case 'stepless':
+      return { kind: 'step', step: STEPLESS_STEP };
+    case 'text':
+      return { kind: 'text' };
+    default:
+      return { kind: 'digits' };
+  }
+}
+
+const PLAIN_SETTING = /^\s*\d+(?:[.,]\d+)?\s*$/;
+
+/**
+ * One Finer (-1) or Coarser (+1) on the chosen grinder's scale: the setting, or why it did not
+ * move. On a numeric scale the setting must be a plain number ("15", "14.5", "3,5"); it moves by
+ * the step, never below 0, shown with the step's decimals ("15" by 0.5 finer is "14.5").
+ */
+export function stepGrindBy(
+  setting: string,
+  direction: -1 | 1,
+  stepping: GrindStepping,
+): { setting: string } | { why: string } {
+  if (stepping.kind === 'text') return { why: 'This grinder’s settings are typed, not stepped.' };
+  const why = whyGrindCannotStep(setting);
+  if (why !== null) return { why };
+  if (stepping.kind === 'digits') return { setting: stepGrind(setting, direction) };
+  if (!PLAIN_SETTING.test(setting)) {
+    return { why: `This grinder steps by ${stepping.step}: type the setting as one number.` };
+  }
+  const value = Number(setting.trim().replace(',', '.'));
+  const decimals = Math.max(
+    (String(stepping.step).split('.')[1] ?? '').length,
+    (setting.trim().split(/[.,]/)[1] ?? '').length,
+  );
+  const next = Math.max(0, value + direction * stepping.step);
+  return { setting: next.toFixed(decimals) };
+}

@@ -142,3 +142,23 @@ describe('dialInHint: ratio and strength', () => {
     expect(said(h)).not.toContain('Fast');
   });
 });
+
+describe('dialInHint: a bag’s target', () => {
+  it('holds the time against the target’s band instead of the method’s', () => {
+    // 28 s is inside the published 25–30 s, but slow for a 20–24 s target.
+    const aimed = dialInHint('espresso', [shot({ timeS: 28 })], { timeMinS: 20, timeMaxS: 24 });
+    expect(aimed.move).toBe('coarser');
+    expect(aimed.reasons.join(' ')).toContain('your target 20–24 s');
+    expect(dialInHint('espresso', [shot({ timeS: 28 })]).move).toBe('keep');
+    // A crossed band (two edits merged) reads as its two ends in order.
+    const crossed = dialInHint('espresso', [shot({ timeS: 22 })], { timeMinS: 24, timeMaxS: 20 });
+    expect(crossed.move).toBe('keep');
+  });
+  it('starts at the target’s band, and keeps the method’s without both ends', () => {
+    expect(dialInHint('espresso', [], { timeMinS: 26, timeMaxS: 32 }).headline).toBe(
+      'Start at 1:2 (1:1.5–1:2.5), shot 26–32 s, and taste.',
+    );
+    const half = dialInHint('espresso', [shot({ timeS: 28 })], { timeMinS: 20, timeMaxS: null });
+    expect(half.move).toBe('keep');
+  });
+});

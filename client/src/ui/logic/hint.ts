@@ -86,9 +86,38 @@ function currentShots(method: BrewMethod, recent: readonly HintBrew[]) {
   return { newest, setting, shots, settings: ofMethod.map((b) => b.grindSetting ?? '') };
 }
 
-/** Advice from the recent brews (newest first) of `method`, usually of one bag. */
-export function dialInHint(method: BrewMethod, recent: readonly HintBrew[]): DialInHint {
-  const rule = brewRule(method);
+/** A bag's target for the method (its recipe row), as far as the hint reads it. */
+export interface HintTarget {
+  timeMinS: number | null;
+  timeMaxS: number | null;
+}
+
+/**
+ * The method's rule with the bag's own time band in place of the published one, when the
+ * target sets both ends (in either order: a per-field merge may have crossed them). The
+ * sources stay: the ratio band is still theirs.
+ */
+function aimedRule(rule: BrewRule | null, target: HintTarget | undefined): BrewRule | null {
+  if (rule === null || target?.timeMinS == null || target.timeMaxS == null) return rule;
+  const band = [
+    Math.min(target.timeMinS, target.timeMaxS),
+    Math.max(target.timeMinS, target.timeMaxS),
+  ] as const;
+  // A band of one second still has a width to step by (timeSteps divides by it).
+  return { ...rule, timeS: band[1] > band[0] ? band : [band[0], band[0] + 1] };
+}
+
+/**
+ * Advice from the recent brews (newest first) of `method`, usually of one bag; with the bag's
+ * `target`, the time is held against the target's band instead of the method's.
+ */
+export function dialInHint(
+  method: BrewMethod,
+  recent: readonly HintBrew[],
+  target?: HintTarget,
+): DialInHint {
+  const rule = aimedRule(brewRule(method), target);
+  const aim = rule !== null && rule !== brewRule(method) ? 'your target' : 'aim';
   const current = currentShots(method, recent);
   if (!current) {
     return {
@@ -166,7 +195,7 @@ export function dialInHint(method: BrewMethod, recent: readonly HintBrew[]): Dia
     rule && time !== null
       ? `${timeSide < 0 ? 'Fast' : 'Slow'} ${rule.timeName} (${Math.round(time)} s${
           times.length > 1 ? ' on average' : ''
-        }; aim ${timeBandText(rule)})`
+        }; ${aim} ${timeBandText(rule)})`
       : '';
 
   if (taste === 'sour' || taste === 'bitter') {

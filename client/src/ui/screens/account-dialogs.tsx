@@ -24,6 +24,9 @@ export function KeepDataDialog(props: ChoiceProps & { atStake: AtStake | null })
         or discard them?
       </p>
       <div class="btn-row">
+        <button type="button" class="btn" onClick={props.onCancel}>
+          Cancel
+        </button>
         <button
           type="button"
           class="btn btn-danger"

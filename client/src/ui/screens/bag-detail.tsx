@@ -1,42 +1,64 @@
 import { Fragment, type JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { BrewMethod } from '../../../../shared/model/entities.js';
-import { type BagItem, brewsOfBag, deleteBag, restoreBag, updateBag } from '../../data/index.js';
+import { splitTags } from '../../../../shared/model/tags.js';
+import {
+  type BagItem,
+  brewsOfBag,
+  deleteBag,
+  recipesOfBag,
+  restoreBag,
+  updateBag,
+} from '../../data/index.js';
 import { bags, db, now } from '../app-state.js';
 import { BrewList } from '../components/brew-list.js';
 import { DialInChart } from '../components/dial-in-chart.js';
 import { HintCard } from '../components/hint-card.js';
+import { PhotoStrip } from '../components/photo-strip.js';
+import { TargetCard } from '../components/target-card.js';
 import { deviceSettings } from '../device-settings.js';
 import { liveSignal } from '../live-signal.js';
-import { bestRecentBrew } from '../logic/best-brew.js';
 import {
-  calendarDate,
-  daysSince,
-  grams,
-  METHOD_LABELS,
-  plural,
-  ROAST_LABELS,
-} from '../logic/format.js';
+  coffeeLeft,
+  coffeeLeftWords,
+  daysOffRoastAt,
+  daysOffRoastWords,
+} from '../logic/bag-freshness.js';
+import { bestRecentBrew } from '../logic/best-brew.js';
+import { formatPrice, localeCurrency } from '../logic/currency.js';
+import { calendarDate, grams, METHOD_LABELS, ROAST_LABELS } from '../logic/format.js';
 import { navigate } from '../router.js';
 import { syncView } from '../sync-state.js';
 import { showToast } from '../toast-state.js';
 
 /** Everything entered about a bag, each under its label; nothing left out. */
 function BagFacts({ bag, nowMs }: { bag: BagItem; nowMs: number }): JSX.Element {
-  const days = daysSince(bag.roastDate, nowMs);
+  const days = daysOffRoastAt(bag.roastDate, nowMs);
+  const left = coffeeLeft(bag);
   const facts: [string, string][] = [];
   if (bag.roaster) facts.push(['Roaster', bag.roaster]);
-  if (bag.origin) facts.push(['Origin', bag.origin]);
+  const place = [bag.origin, bag.region, bag.farm].filter(Boolean).join(' · ');
+  if (place) facts.push(['Origin', place]);
   if (bag.process) facts.push(['Process', bag.process]);
   if (bag.variety) facts.push(['Variety', bag.variety]);
   facts.push(['Roast level', bag.roastLevel ? ROAST_LABELS[bag.roastLevel] : 'Not set']);
   facts.push([
     'Roasted',
     bag.roastDate
-      ? `${calendarDate(bag.roastDate)} · ${plural(days ?? 0, 'day')} off roast`
+      ? `${calendarDate(bag.roastDate)}${days === null ? '' : ` · ${daysOffRoastWords(days)}`}`
       : 'Not set',
   ]);
+  if (bag.openedDate) facts.push(['Opened', calendarDate(bag.openedDate)]);
   if (bag.weightG !== null) facts.push(['Weight', grams(bag.weightG)]);
+  if (left !== null) facts.push(['Coffee left', coffeeLeftWords(left)]);
+  if (bag.price != null) {
+    const currency = deviceSettings.value.currency ?? localeCurrency(navigator.language);
+    facts.push(['Price', formatPrice(bag.price, currency)]);
+  }
+  const flavours = splitTags(bag.flavourNotes);
+  if (flavours.length > 0) facts.push(['Flavours', flavours.join(', ')]);
+  if (bag.decaf) facts.push(['Decaf', 'Yes']);
+  if (bag.rating != null) facts.push(['Rating', `★ ${bag.rating} of 5`]);
   if (bag.notes) facts.push(['Notes', bag.notes]);
   if (bag.archived) facts.push(['Status', 'Archived']);
   return (
@@ -54,6 +76,7 @@ function BagFacts({ bag, nowMs }: { bag: BagItem; nowMs: number }): JSX.Element 
 /** One bag: what it is, how it is dialling in (chart + hint), and its brews. */
 export function BagDetail({ id }: { id: string }): JSX.Element {
   const bagBrews = useMemo(() => liveSignal(() => brewsOfBag(db, id), null), [id]);
+  const targets = useMemo(() => liveSignal(() => recipesOfBag(db, id), []), [id]);
   const [picked, setPicked] = useState<BrewMethod | null>(null);
   const all = bags.value;
   const list = bagBrews.value;
@@ -122,9 +145,17 @@ export function BagDetail({ id }: { id: string }): JSX.Element {
         </div>
       </div>
 
+      <PhotoStrip kind="bag" ownerId={id} label={bag.name} />
+
       <DialInChart brews={list} method={method} onMethodChange={setPicked} />
 
-      <HintCard method={method} brews={list} />
+      <TargetCard bagId={id} targets={targets.value} method={method} />
+
+      <HintCard
+        method={method}
+        brews={list}
+        target={targets.value.find((t) => t.method === method)}
+      />
 
       <section aria-labelledby="bag-brews-title">
         <h2 id="bag-brews-title">

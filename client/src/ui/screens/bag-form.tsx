@@ -6,6 +6,7 @@ import {
   ROAST_LEVELS,
   type RoastLevel,
 } from '../../../../shared/model/entities.js';
+import { joinTags, splitTags } from '../../../../shared/model/tags.js';
 import { type FieldProblem, validatePatch } from '../../../../shared/model/validate.js';
 import {
   createBag,
@@ -17,9 +18,13 @@ import {
 } from '../../data/index.js';
 import { db } from '../app-state.js';
 import { Field, focusFirstInvalid } from '../components/field.js';
+import { Rating } from '../components/rating.js';
 import { RefusedBanner, refusedChange } from '../components/refused-banner.js';
+import { TagsField } from '../components/tags-field.js';
+import { deviceSettings } from '../device-settings.js';
 import { parseNumber } from '../logic/brew-draft.js';
 import { changedFields } from '../logic/changed.js';
+import { localeCurrency } from '../logic/currency.js';
 import { BAG_LABELS, bagLabel, ROAST_LABELS } from '../logic/format.js';
 import { navigate, type ScreenProps } from '../router.js';
 import { showToast } from '../toast-state.js';
@@ -28,9 +33,18 @@ interface BagDraft {
   name: string;
   roaster: string;
   origin: string;
+  region: string;
+  farm: string;
+  process: string;
+  variety: string;
   roastLevel: RoastLevel | '';
   roastDate: string;
+  openedDate: string;
   weightG: string;
+  price: string;
+  flavours: string[];
+  decaf: boolean;
+  rating: number | null;
   notes: string;
 }
 
@@ -38,9 +52,18 @@ const EMPTY: BagDraft = {
   name: '',
   roaster: '',
   origin: '',
+  region: '',
+  farm: '',
+  process: '',
+  variety: '',
   roastLevel: '',
   roastDate: '',
+  openedDate: '',
   weightG: '',
+  price: '',
+  flavours: [],
+  decaf: false,
+  rating: null,
   notes: '',
 };
 
@@ -49,10 +72,19 @@ function draftOf(bag: BagValues): BagDraft {
     name: bag.name,
     roaster: bag.roaster ?? '',
     origin: bag.origin ?? '',
+    region: bag.region ?? '',
+    farm: bag.farm ?? '',
+    process: bag.process ?? '',
+    variety: bag.variety ?? '',
     // "unknown" (from imports and older versions) is the same answer as no level at all.
     roastLevel: bag.roastLevel === null || bag.roastLevel === 'unknown' ? '' : bag.roastLevel,
     roastDate: bag.roastDate ?? '',
+    openedDate: bag.openedDate ?? '',
     weightG: bag.weightG === null ? '' : String(bag.weightG),
+    price: bag.price == null ? '' : String(bag.price),
+    flavours: splitTags(bag.flavourNotes),
+    decaf: bag.decaf === true,
+    rating: bag.rating ?? null,
     notes: bag.notes ?? '',
   };
 }
@@ -63,9 +95,19 @@ function patchOf(d: BagDraft): Record<string, unknown> {
     name: d.name.trim(),
     roaster: text(d.roaster),
     origin: text(d.origin),
+    region: text(d.region),
+    farm: text(d.farm),
+    process: text(d.process),
+    variety: text(d.variety),
     roastLevel: d.roastLevel === '' ? null : d.roastLevel,
     roastDate: text(d.roastDate),
+    openedDate: text(d.openedDate),
     weightG: parseNumber(d.weightG),
+    price: parseNumber(d.price),
+    flavourNotes: joinTags(d.flavours),
+    // Unticked is "not decaf" only once someone said so; a bag never ticked stays unset.
+    decaf: d.decaf ? true : null,
+    rating: d.rating,
     notes: text(d.notes),
   };
 }
@@ -119,17 +161,22 @@ async function saveBag(
   }
 }
 
-type Edit = (field: keyof BagDraft) => (e: { currentTarget: { value: string } }) => void;
+type TextField = {
+  [K in keyof BagDraft]: BagDraft[K] extends string ? K : never;
+}[keyof BagDraft];
+type Edit = (field: TextField) => (e: { currentTarget: { value: string } }) => void;
+type Set = (change: Partial<BagDraft>) => void;
 
-/** The bag's fields, each with its label and error. */
-function BagFields(props: { draft: BagDraft; errors: Record<string, string>; edit: Edit }) {
-  const { draft, errors, edit } = props;
-  const text = (
-    k: keyof BagDraft,
-    label: string,
-    max: number,
-    extra: Record<string, string> = {},
-  ) => (
+/** The bag's fields, each with its label and error: what it is, where from, and ours. */
+function BagFields(props: {
+  draft: BagDraft;
+  errors: Record<string, string>;
+  edit: Edit;
+  set: Set;
+}) {
+  const { draft, errors, edit, set } = props;
+  const currency = deviceSettings.value.currency ?? localeCurrency(navigator.language);
+  const text = (k: TextField, label: string, max: number, extra: Record<string, string> = {}) => (
     <Field id={`b-${k}`} label={label} error={errors[k]}>
       {(control) => (
         <input
@@ -144,38 +191,78 @@ function BagFields(props: { draft: BagDraft; errors: Record<string, string>; edi
     </Field>
   );
   return (
-    <div class="card">
-      {text('name', BAG_LABELS.name, BAG_FIELDS.name.maxLength, {
-        placeholder: 'e.g. Ethiopia Guji',
-      })}
-      {text('roaster', BAG_LABELS.roaster, BAG_FIELDS.roaster.maxLength)}
-      {text('origin', BAG_LABELS.origin, BAG_FIELDS.origin.maxLength)}
-      <Field id="b-roastLevel" label={BAG_LABELS.roastLevel} error={errors.roastLevel}>
-        {(control) => (
-          <select {...control} class="input" value={draft.roastLevel} onChange={edit('roastLevel')}>
-            <option value="">Not set</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {ROAST_LABELS[l]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {text('roastDate', BAG_LABELS.roastDate, 10, { type: 'date' })}
-      {text('weightG', BAG_LABELS.weightG, 6, { inputMode: 'decimal' })}
-      <Field id="b-notes" label={BAG_LABELS.notes} error={errors.notes}>
-        {(control) => (
-          <textarea
-            {...control}
-            class="input"
-            value={draft.notes}
-            maxLength={BAG_FIELDS.notes.maxLength}
-            onInput={edit('notes')}
+    <>
+      <div class="card">
+        {text('name', BAG_LABELS.name, BAG_FIELDS.name.maxLength, {
+          placeholder: 'e.g. Ethiopia Guji',
+        })}
+        {text('roaster', BAG_LABELS.roaster, BAG_FIELDS.roaster.maxLength)}
+        <Field id="b-roastLevel" label={BAG_LABELS.roastLevel} error={errors.roastLevel}>
+          {(control) => (
+            <select
+              {...control}
+              class="input"
+              value={draft.roastLevel}
+              onChange={edit('roastLevel')}
+            >
+              <option value="">Not set</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {ROAST_LABELS[l]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {text('roastDate', BAG_LABELS.roastDate, 10, { type: 'date' })}
+        {text('weightG', BAG_LABELS.weightG, 6, { inputMode: 'decimal' })}
+      </div>
+      <fieldset class="card">
+        <legend class="label">Where it is from</legend>
+        {text('origin', BAG_LABELS.origin, BAG_FIELDS.origin.maxLength, {
+          placeholder: 'e.g. Ethiopia',
+        })}
+        {text('region', BAG_LABELS.region, BAG_FIELDS.region.maxLength)}
+        {text('farm', BAG_LABELS.farm, BAG_FIELDS.farm.maxLength)}
+        {text('process', BAG_LABELS.process, BAG_FIELDS.process.maxLength, {
+          placeholder: 'e.g. Washed',
+        })}
+        {text('variety', BAG_LABELS.variety, BAG_FIELDS.variety.maxLength)}
+      </fieldset>
+      <div class="card">
+        <TagsField
+          id="b-flavourNotes"
+          label={BAG_LABELS.flavourNotes}
+          tags={draft.flavours}
+          onChange={(flavours) => set({ flavours })}
+          maxTagLength={BAG_FIELDS.flavourNotes.maxTagLength}
+          error={errors.flavourNotes}
+          placeholder="e.g. peach"
+        />
+        <Rating value={draft.rating} onChange={(rating) => set({ rating })} />
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={draft.decaf}
+            onChange={(e) => set({ decaf: e.currentTarget.checked })}
           />
-        )}
-      </Field>
-    </div>
+          {BAG_LABELS.decaf}
+        </label>
+        {text('openedDate', BAG_LABELS.openedDate, 10, { type: 'date' })}
+        {text('price', `${BAG_LABELS.price} (${currency})`, 9, { inputMode: 'decimal' })}
+        <Field id="b-notes" label={BAG_LABELS.notes} error={errors.notes}>
+          {(control) => (
+            <textarea
+              {...control}
+              class="input"
+              value={draft.notes}
+              maxLength={BAG_FIELDS.notes.maxLength}
+              onInput={edit('notes')}
+            />
+          )}
+        </Field>
+      </div>
+    </>
   );
 }
 
@@ -187,6 +274,7 @@ export function BagForm({ id, params }: ScreenProps): JSX.Element {
   if (draft === null) return <p class="muted">Loading…</p>;
 
   const edit: Edit = (k) => (e) => setDraft({ ...draft, [k]: e.currentTarget.value });
+  const set: Set = (change) => setDraft({ ...draft, ...change });
 
   async function save(e: Event) {
     e.preventDefault();
@@ -208,7 +296,7 @@ export function BagForm({ id, params }: ScreenProps): JSX.Element {
     <form onSubmit={save} noValidate class="stack" aria-labelledby="bag-form-title">
       <h1 id="bag-form-title">{id ? 'Edit bag' : 'Add a bag'}</h1>
       <RefusedBanner change={refused} />
-      <BagFields draft={draft} errors={errors} edit={edit} />
+      <BagFields draft={draft} errors={errors} edit={edit} set={set} />
       <div class="btn-row">
         <button type="submit" class="btn btn-primary btn-big">
           {id ? 'Save bag' : 'Add bag'}

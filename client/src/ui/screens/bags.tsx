@@ -1,14 +1,23 @@
 import type { JSX } from 'preact';
 import type { BagItem } from '../../data/index.js';
 import { bags, now } from '../app-state.js';
-import { calendarDate, daysSince, plural } from '../logic/format.js';
+import { CoverThumb } from '../components/photo-thumb.js';
+import {
+  coffeeLeft,
+  coffeeLeftWords,
+  daysOffRoastAt,
+  daysOffRoastWords,
+} from '../logic/bag-freshness.js';
+import { calendarDate } from '../logic/format.js';
 import { syncView } from '../sync-state.js';
 
 function BagRow({ bag, nowMs, signedIn }: { bag: BagItem; nowMs: number; signedIn: boolean }) {
-  const days = daysSince(bag.roastDate, nowMs);
+  const days = daysOffRoastAt(bag.roastDate, nowMs);
+  const left = coffeeLeft(bag);
   return (
     <li>
       <a class="bag-item" href={`#/bag/${bag.id}`} data-bag={bag.id}>
+        <CoverThumb ownerId={bag.id} />
         <strong>{bag.name}</strong>
         <span class="muted">
           {[bag.roaster, bag.origin].filter(Boolean).join(' · ') || 'No roaster yet'}
@@ -19,11 +28,13 @@ function BagRow({ bag, nowMs, signedIn }: { bag: BagItem; nowMs: number; signedI
           </span>
           {bag.roastDate ? (
             <span>
-              roasted {calendarDate(bag.roastDate)} · {plural(days ?? 0, 'day')} off roast
+              roasted {calendarDate(bag.roastDate)}
+              {days === null ? '' : ` · ${daysOffRoastWords(days)}`}
             </span>
           ) : (
             <span>no roast date</span>
           )}
+          {left === null ? null : <span>{coffeeLeftWords(left)}</span>}
           {/* Without an account nothing is sent: the brew list says so once. */}
           {signedIn && bag.unsynced ? <span class="chip chip-unsynced">↻ Unsynced</span> : null}
         </span>

@@ -14,8 +14,10 @@ import { bags, db } from '../app-state.js';
 import { BrewForm } from '../components/brew-form.js';
 import { CoffeePicker } from '../components/coffee-picker.js';
 import { focusFirstInvalid } from '../components/field.js';
+import { PhotoStrip } from '../components/photo-strip.js';
 import { RefusedBanner, refusedChange } from '../components/refused-banner.js';
 import { deviceSettings } from '../device-settings.js';
+import { daysOffRoast, daysOffRoastWords } from '../logic/bag-freshness.js';
 import {
   type BrewDraft,
   draftFrom,
@@ -32,17 +34,19 @@ function useStoredBrew(id: string) {
   const [draft, setDraft] = useState<BrewDraft | null>(null);
   const [opened, setOpened] = useState<BrewDraft | null>(null);
   const [missing, setMissing] = useState(false);
+  const [brewedAt, setBrewedAt] = useState<string | null>(null);
   useEffect(() => {
     void getBrew(db, id).then((brew) => {
       if (!brew || brew.deletedAt !== null) setMissing(true);
       else {
+        setBrewedAt(brew.brewedAt);
         const unit = deviceSettings.value.temperatureUnit;
         setDraft(draftFrom(brew, 'espresso', unit));
         setOpened(draftFrom(brew, 'espresso', unit));
       }
     });
   }, [id]);
-  return { draft, setDraft, opened, missing };
+  return { draft, setDraft, opened, missing, brewedAt };
 }
 
 /**
@@ -85,7 +89,7 @@ function DeletedBrew(): JSX.Element {
 
 /** Edit one brew (also where "edit and retry" of a rejected change lands). */
 export function BrewEdit({ id, params }: ScreenProps): JSX.Element {
-  const { draft, setDraft, opened, missing } = useStoredBrew(id);
+  const { draft, setDraft, opened, missing, brewedAt } = useStoredBrew(id);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const refused = refusedChange(params);
   if (missing) return <DeletedBrew />;
@@ -107,6 +111,8 @@ export function BrewEdit({ id, params }: ScreenProps): JSX.Element {
     }
   }
 
+  const bag = (bags.value ?? []).find((b) => b.id === draft.bagId);
+  const days = daysOffRoast(brewedAt, bag?.roastDate ?? null);
   const coffee = (
     <CoffeePicker
       bags={bags.value ?? []}
@@ -122,6 +128,11 @@ export function BrewEdit({ id, params }: ScreenProps): JSX.Element {
           Repeat
         </a>
       </div>
+      {days === null ? null : (
+        <p class="muted" data-testid="brew-days-off-roast">
+          Brewed {daysOffRoastWords(days)}
+        </p>
+      )}
       <RefusedBanner change={refused} />
       <BrewForm
         draft={draft}
@@ -132,6 +143,9 @@ export function BrewEdit({ id, params }: ScreenProps): JSX.Element {
         errors={errors}
         coffee={coffee}
       />
+      <div style={{ marginTop: '12px' }}>
+        <PhotoStrip kind="brew" ownerId={id} label="This brew" />
+      </div>
       <div class="btn-row" style={{ marginTop: '12px' }}>
         <a class="btn" href={`#/history?brew=${id}`}>
           History of this brew

@@ -9,6 +9,7 @@ import {
   restoreFromHistory,
 } from '../../data/index.js';
 import { bags, db, deleted, now } from '../app-state.js';
+import { BrewSearchPanel } from '../components/brew-search-panel.js';
 import { deviceSettings } from '../device-settings.js';
 import { liveSignal } from '../live-signal.js';
 import { FIELD_LABELS } from '../logic/brew-draft.js';
@@ -30,6 +31,8 @@ function shownValue(field: string, v: unknown): string {
 function rowName({ entry, brew, bag }: HistoryRow, nowMs: number): string {
   const bagName = bag?.name ?? 'a bag no longer here';
   if (entry.entity === 'bag') return `Bag ${bagName}`;
+  if (entry.entity === 'grinder') return 'A grinder';
+  if (entry.entity === 'brewer') return 'A brewer';
   if (brew === null) return 'A brew no longer here';
   const what = `${METHOD_LABELS[brew.method ?? 'other']} of ${bagName}`;
   return brew.brewedAt ? `${what}, ${dateTime(Date.parse(brew.brewedAt), nowMs)}` : what;
@@ -150,8 +153,9 @@ function OverwrittenSection({ filter }: { filter: HistoryFilter }): JSX.Element 
 }
 
 /**
- * Deleted bags and brews, and values another device overwrote — each with Restore. From a
- * brew's or a bag's screen (`?brew=` / `?bag=`), only that row's history.
+ * Every brew, searched and filtered (the filter in the query: brew-filter-params.ts); deleted
+ * bags and brews, and values another device overwrote — each with Restore. From a brew's or a
+ * bag's screen (`?brew=` / `?bag=`), only that row's history.
  */
 export function History({ params }: ScreenProps): JSX.Element {
   const filter = filterOf(params);
@@ -159,6 +163,7 @@ export function History({ params }: ScreenProps): JSX.Element {
     return (
       <div class="stack">
         <h1>History</h1>
+        <BrewSearchPanel params={params} />
         <DeletedSection />
         <OverwrittenSection filter={null} />
       </div>

@@ -6,10 +6,19 @@ import {
   loadDraft,
   type MetaRecord,
   newBrewFrom,
+  recipeFor,
   repeatBrew,
   saveDraft,
 } from '../../data/index.js';
-import { activeBags, bagsSettled, brews, db } from '../app-state.js';
+import {
+  activeBags,
+  bagsSettled,
+  brewers,
+  brews,
+  db,
+  gearSettled,
+  grinders,
+} from '../app-state.js';
 import { focusFirstInvalid } from '../components/field.js';
 import { deviceSettings } from '../device-settings.js';
 import {
@@ -23,6 +32,8 @@ import {
   keepsSomething,
   readKeptDraft,
 } from '../logic/brew-draft.js';
+import { brewerRecipe, rememberedGear } from '../logic/gear-picks.js';
+import { targetBrewValues } from '../logic/recipe-target.js';
 import { navigate } from '../router.js';
 import { showToast } from '../toast-state.js';
 
@@ -56,11 +67,16 @@ const hasRecipe = (values: Patch<'brew'>) =>
 const originOf = (bagId: string | null, method: BrewMethod) =>
   new URLSearchParams({ ...(bagId ? { bag: bagId } : {}), method }).toString();
 
+/** The grinder and brewer a start uses: those picked in the form, else the newest brew's. */
+type StartGear = Pick<BrewDraft, 'grinderId' | 'brewerId'>;
+
 /**
  * Where the form starts for a link's query: `repeat=<brew>` copies that brew's recipe; `bag`,
- * `method` (or nothing) the last brew with a recipe of that pair, else the method's defaults.
+ * `method` (or nothing) the last brew with a recipe of that pair, else the bag's target for
+ * the method, else the brewer's default dose and ratio, else the method's defaults. The gear
+ * is `picked`, else the newest brew's.
  */
-async function startingDraft(origin: string): Promise<BrewDraft> {
+async function startingDraft(origin: string, picked?: StartGear): Promise<BrewDraft> {
   const unit = deviceSettings.value.temperatureUnit;
   const params = new URLSearchParams(origin);
   const repeated = params.get('repeat');
@@ -68,9 +84,18 @@ async function startingDraft(origin: string): Promise<BrewDraft> {
   if (values) return draftFrom(values, values.method ?? 'espresso', unit);
   const at = startingPoint(params);
   const prefill = at.bagId ? await newBrewFrom(db, at.bagId, at.method) : { method: at.method };
-  if (hasRecipe(prefill)) return draftFrom(prefill, at.method, unit);
-  const first = firstBrewValues(at.method, deviceSettings.value);
-  return draftFrom({ ...prefill, ...first }, at.method, unit);
+  const gear = picked ?? rememberedGear(brews.value ?? [], grinders.value, brewers.value);
+  if (hasRecipe(prefill)) return draftFrom({ ...prefill, ...gear }, at.method, unit);
+  // No brew of this bag and method to go on: the bag's target for the method, if it has one,
+  // over the brewer's defaults, over the method's.
+  const target = at.bagId ? await recipeFor(db, at.bagId, at.method) : undefined;
+  const aimed = target ? targetBrewValues(target) : {};
+  const brewer = brewers.value.find((b) => b.id === gear.brewerId);
+  const first = {
+    ...firstBrewValues(at.method, deviceSettings.value),
+    ...(brewer === undefined ? {} : brewerRecipe(brewer, at.method)),
+  };
+  return draftFrom({ ...prefill, ...first, ...aimed, ...gear }, at.method, unit);
 }
 
 interface FormState {
@@ -154,7 +179,7 @@ function freshForm(origin: string, start: BrewDraft): FormState {
  * nothing. Picking another coffee or method starts from that pair's last brew.
  */
 export function useLogForm(params: URLSearchParams) {
-  const loaded = bagsSettled.value && brews.value !== null;
+  const loaded = bagsSettled.value && brews.value !== null && gearSettled.value;
   const [form, setForm] = useState<FormState | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [tried, setTried] = useState(false);
@@ -181,11 +206,19 @@ export function useLogForm(params: URLSearchParams) {
   };
   const change = (next: BrewDraft) => {
     if (form === null) return;
-    if (next.bagId !== form.draft.bagId || next.method !== form.draft.method) {
-      // A new starting point; the running shot and a first bag's name carry over.
+    if (
+      next.bagId !== form.draft.bagId ||
+      next.method !== form.draft.method ||
+      next.brewerId !== form.draft.brewerId
+    ) {
+      // A new starting point (a brewer brings its first-brew recipe); the running shot, a
+      // first bag's name and the gear picked carry over.
       const from = originOf(next.bagId, next.method);
-      void startingDraft(from).then((start) => {
-        const draft = { ...start, timerStartedAt: next.timerStartedAt };
+      const gear = { grinderId: next.grinderId, brewerId: next.brewerId };
+      // The start is what a reopened form computes again (the newest brew's gear); the gear
+      // picked and the recipe it brought differ from it, so the kept draft holds them.
+      void Promise.all([startingDraft(from), startingDraft(from, gear)]).then(([start, picked]) => {
+        const draft = { ...picked, timerStartedAt: next.timerStartedAt };
         const { newBagName } = form;
         update({ origin: from, keepUntouched: true, start, draft, newBagName });
       });

@@ -14,6 +14,8 @@ import { BrewForm } from '../components/brew-form.js';
 import { CoffeePicker } from '../components/coffee-picker.js';
 import { Field } from '../components/field.js';
 import { deviceSettings } from '../device-settings.js';
+import { offerFinish } from '../finish-bag-state.js';
+import { coffeeLeft, emptiedBy } from '../logic/bag-freshness.js';
 import { type BrewDraft, draftPatch, draftProblems, fieldMessages } from '../logic/brew-draft.js';
 import { navigate, type ScreenProps } from '../router.js';
 import { showToast } from '../toast-state.js';
@@ -33,6 +35,8 @@ async function saveBrew(draft: BrewDraft, newBag: string | null, device: MetaRec
       : shownBagId;
   awaitBag(bagId);
   const unit = deviceSettings.value.temperatureUnit;
+  const bag = activeBags.value.find((b) => b.id === bagId);
+  const leftBefore = bag === undefined ? null : coffeeLeft(bag);
   const { brew, saved } = logBrew(db, { ...draftPatch(draft, unit), bagId }, device);
   showSaving(brew);
   navigate(`#/?saved=${brew.id}`);
@@ -40,6 +44,8 @@ async function saveBrew(draft: BrewDraft, newBag: string | null, device: MetaRec
     await saved;
     // Only once the brew is written: a failed save reopens the form with its draft.
     await discardDraft(db, LOG_FORM);
+    const leftAfter = leftBefore === null ? null : leftBefore - (brew.doseG ?? 0);
+    if (bag !== undefined && emptiedBy(leftBefore, leftAfter)) offerFinish(bag.id, bag.name);
   } catch (error) {
     dropSaving(brew.id);
     navigate('#/log');
@@ -107,6 +113,7 @@ export function LogBrew({ params }: ScreenProps): JSX.Element {
       value={draft.bagId}
       onChange={(bagId) => form.change({ ...draft, bagId })}
       withRoaster
+      withLeft
     />
   );
   return (
@@ -119,7 +126,7 @@ export function LogBrew({ params }: ScreenProps): JSX.Element {
           </button>
         ) : null}
       </div>
-      <BrewForm draft={draft} onChange={form.change} errors={errors} coffee={coffee} />
+      <BrewForm draft={draft} onChange={form.change} errors={errors} coffee={coffee} back="#/log" />
       <div class="sticky-save">
         <button type="submit" class="btn btn-primary btn-big" data-testid="save-brew">
           Save brew

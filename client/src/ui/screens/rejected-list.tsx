@@ -14,6 +14,14 @@ const describePatch = (patch: Record<string, unknown>) =>
  * Changes the server refused, with its reason. Edit opens the row with the change, and
  * saving there replaces the refused change; Retry resends it as is; Discard undoes it here.
  */
+const ENTITY_WORDS: Partial<Record<string, string>> = {
+  brew: 'Brew',
+  bag: 'Bag',
+  grinder: 'Grinder',
+  brewer: 'Brewer',
+  photo: 'Photo',
+};
+
 export function RejectedList(): JSX.Element | null {
   const entries = rejected.value;
   if (entries.length === 0) return null;
@@ -22,14 +30,17 @@ export function RejectedList(): JSX.Element | null {
       <h3>Refused by the server ({entries.length})</h3>
       <ul class="list">
         {entries.map((e) => {
+          // Gear has no edit-and-retry form of its own: its edit form replaces the change.
           const href =
             e.entity === 'brew'
               ? `#/brew/${e.rowId}?retry=${e.mutationId}`
-              : `#/bag-edit/${e.rowId}?retry=${e.mutationId}`;
+              : e.entity === 'grinder' || e.entity === 'brewer'
+                ? `#/gear?edit=${e.rowId}`
+                : `#/bag-edit/${e.rowId}?retry=${e.mutationId}`;
           return (
             <li key={e.mutationId} class="banner banner-danger stack" style={{ margin: 0 }}>
               <span>
-                {e.entity === 'brew' ? 'Brew' : 'Bag'}: {describePatch(e.patch)}
+                {ENTITY_WORDS[e.entity] ?? 'Bag'}: {describePatch(e.patch)}
               </span>
               <strong>{e.error?.message ?? 'Refused'}</strong>
               <div class="btn-row">

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { listedBrews, now } from '../app-state.js';
 import { BrewList } from '../components/brew-list.js';
 import { deviceSettings } from '../device-settings.js';
+import { InstallCard } from '../install/install-card.js';
 import { syncView } from '../sync-state.js';
 
 /** Rows drawn at first: a screenful and more, cheap enough to draw in the frame of a save. */
@@ -31,6 +32,7 @@ export function Today(): JSX.Element {
         </div>
       ) : (
         <>
+          <InstallCard />
           <BrewList
             brews={list.slice(0, shown)}
             now={now.value}
@@ -48,6 +50,15 @@ export function Today(): JSX.Element {
               Show older brews
             </button>
           ) : null}
+          {/* Below the list: six brews still fit a phone's first screen above them. */}
+          <nav class="btn-row today-links" aria-label="Your brews">
+            <a class="btn btn-ghost" href="#/history">
+              Search brews
+            </a>
+            <a class="btn btn-ghost" href="#/stats">
+              Statistics
+            </a>
+          </nav>
         </>
       )}
     </div>
