@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropSchema, freshSchema, type ServerProcess } from '../../test-support/server-process.js';
+import { dropSchema, freshSchema } from '../../test-support/server-process.js';
 import { intOption, stringOption } from './options.js';
 import { machineLine, printResult } from './report.js';
 import { runScenario } from './scenario.js';
-import { startServer } from './server-process.js';
+import { withServers } from './server-process.js';
 
 /**
  * `npm run load`: simulated devices push and pull against real server processes on loopback —
@@ -22,21 +22,6 @@ const warmupS = intOption('warmup', 'LOAD_WARMUP_S', 0);
 const which = stringOption('db', 'LOAD_DB', 'all');
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const log = (line: string) => console.log(line);
-
-async function withServers(
-  count: number,
-  env: Parameters<typeof startServer>[0],
-  run: (servers: ServerProcess[]) => Promise<boolean>,
-): Promise<boolean> {
-  const servers: ServerProcess[] = [];
-  try {
-    // One at a time: the first migrates, the next finds the schema up to date.
-    for (let i = 0; i < count; i += 1) servers.push(await startServer(env));
-    return await run(servers);
-  } finally {
-    await Promise.all(servers.map((server) => server.stop()));
-  }
-}
 
 async function onPostgres(instances: number): Promise<boolean> {
   if (databaseUrl === undefined) {

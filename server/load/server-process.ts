@@ -25,3 +25,21 @@ export function startServer(env: ServerEnv): Promise<ServerProcess> {
     },
   });
 }
+
+/**
+ * Starts `count` servers on one database, runs `run` against them and stops them whatever
+ * happens. One at a time: the first migrates, the next finds the schema up to date.
+ */
+export async function withServers<T>(
+  count: number,
+  env: ServerEnv,
+  run: (servers: ServerProcess[]) => Promise<T>,
+): Promise<T> {
+  const servers: ServerProcess[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) servers.push(await startServer(env));
+    return await run(servers);
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}
