@@ -35,6 +35,9 @@ test('the brew list shows six brews a screen, whole names, the year, °F and no 
     if (box && box.y >= 0 && box.y + box.height <= tabTop) whole += 1;
   }
   expect(whole).toBeGreaterThanOrEqual(6);
+  // Every sample brew is on one grinder: its name on each row would say nothing (and cost the
+  // rows a third line, one row of six at some hours, when two day headings share the screen).
+  await expect(page.locator('.brew-list')).not.toContainText('Niche Zero');
 
   // The bag name is whole, and Repeat is an icon button named for screen readers.
   const first = rows.first();
@@ -70,4 +73,20 @@ test('the brew list shows six brews a screen, whole names, the year, °F and no 
   await expect(backup).toHaveCount(1);
   await backup.click();
   await expect(page).toHaveURL(/#\/account$/);
+});
+
+test('rows name their grinder when the list holds brews of two grinders', async ({
+  openDevice,
+}) => {
+  const { page } = await openDevice(PHONE);
+  const doc = sampleExport({ brews: 3, oneBagEspresso: true });
+  const second = doc.brews[1];
+  if (second) second.grinder = 'Comandante C40';
+  await importThroughUi(page, doc);
+  await page.goto('/#/');
+  const rows = page.locator('.brew-item');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('Niche Zero');
+  await expect(rows.nth(1)).toContainText('Comandante C40');
+  await expect(rows.nth(2)).toContainText('Niche Zero');
 });

@@ -28,13 +28,19 @@ export interface RowLook {
   signedIn: boolean;
   unit: DeviceSettings['temperatureUnit'];
   hourCycle: DeviceSettings['hourCycle'];
+  /**
+   * Whether rows name their grinder: only when the list holds brews of more than one. With one
+   * grinder its name on every row says nothing and costs a row a third line, and a phone's
+   * screen six brews.
+   */
+  showGrinder: boolean;
 }
 
 interface RowProps extends RowLook {
   brew: BrewItem;
 }
 
-const LOOK_KEYS = ['showBag', 'signedIn', 'unit', 'hourCycle'] as const;
+const LOOK_KEYS = ['showBag', 'signedIn', 'unit', 'hourCycle', 'showGrinder'] as const;
 
 /**
  * A row re-renders only when its brew object or the look changes: saving one brew then
@@ -65,7 +71,7 @@ function SyncMark({ brew, signedIn }: { brew: BrewItem; signedIn: boolean }) {
  * One brew in a few short lines: the coffee, then the ratio, recipe, verdict and time. Repeat
  * is an icon at the side, so the name keeps the width.
  */
-export function BrewRow({ brew, showBag, signedIn, unit, hourCycle }: RowProps) {
+export function BrewRow({ brew, showBag, signedIn, unit, hourCycle, showGrinder }: RowProps) {
   const out = isFilter(brew.method) ? (brew.waterG ?? brew.yieldG) : brew.yieldG;
   const method = METHOD_LABELS[brew.method ?? 'other'];
   const title = showBag ? (brew.bag?.name ?? 'Unknown coffee') : method;
@@ -81,7 +87,7 @@ export function BrewRow({ brew, showBag, signedIn, unit, hourCycle }: RowProps) 
           <span class="brew-ratio">{formatRatio(brewRatio(brew))}</span>
           {showBag && brew.method ? <span>{method}</span> : null}
           {brew.grindSetting ? <span>grind {brew.grindSetting}</span> : null}
-          {brew.grinderName ? <span>{brew.grinderName}</span> : null}
+          {showGrinder && brew.grinderName ? <span>{brew.grinderName}</span> : null}
           <span>
             {grams(brew.doseG)} → {grams(out)}
           </span>
@@ -116,12 +122,22 @@ export function BrewRow({ brew, showBag, signedIn, unit, hourCycle }: RowProps) 
   );
 }
 
+function moreThanOneGrinder(brews: readonly BrewItem[]): boolean {
+  let first: string | null = null;
+  for (const { grinderName } of brews) {
+    if (!grinderName) continue;
+    if (first === null) first = grinderName;
+    else if (grinderName !== first) return true;
+  }
+  return false;
+}
+
 /**
  * Brews grouped by local day, newest first. Without an account, one line says nothing is
  * backed up, instead of a mark on every row.
  */
 export function BrewList(
-  props: { brews: readonly BrewItem[]; now: number } & Omit<RowLook, 'showBag'> & {
+  props: { brews: readonly BrewItem[]; now: number } & Omit<RowLook, 'showBag' | 'showGrinder'> & {
       showBag?: boolean;
     },
 ): JSX.Element {
@@ -130,6 +146,7 @@ export function BrewList(
     signedIn: props.signedIn,
     unit: props.unit,
     hourCycle: props.hourCycle,
+    showGrinder: moreThanOneGrinder(props.brews),
   };
   const groups: { day: string; items: BrewItem[] }[] = [];
   for (const brew of props.brews) {
