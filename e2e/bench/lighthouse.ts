@@ -9,10 +9,11 @@
  *
  * BENCH_LIGHTHOUSE_RUNS (3) audits in a row, each in a fresh Chromium; prints each run's
  * category scores and key timings, the median, and every audit that did not pass in the last
- * run, so a score below target says why. Asserts nothing but that the audits ran.
+ * run, so a score below target says why; BENCH_LIGHTHOUSE_REPORT=file.json keeps that run's
+ * whole report (open it in the Lighthouse viewer). Asserts nothing but that the audits ran.
  * Needs the built app (`npm run build`).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -101,6 +102,11 @@ console.log(
 );
 if (last !== undefined) {
   const lhr = last;
+  const report = process.env.BENCH_LIGHTHOUSE_REPORT;
+  if (report) {
+    writeFileSync(report, JSON.stringify(lhr));
+    console.log(`the last run's report: ${report}`);
+  }
   const failing = CATEGORIES.flatMap((c) =>
     (lhr.categories[c]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0)

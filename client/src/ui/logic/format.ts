@@ -59,37 +59,38 @@ export function localDay(ms: number): string {
 }
 
 // One formatter each: `toLocale…String` builds a new Intl formatter per call (~0.1 ms), which
-// a list of 40 brews would pay 40 times in the frame of a save.
+// a list of 40 brews would pay 40 times in the frame of a save. Each is made on first use:
+// the first one made loads the locale's data (~10 ms at start-up on this machine, four times
+// that on Lighthouse's phone), and a first visit with no brews formats no date at all.
+function formatter(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let made: Intl.DateTimeFormat | undefined;
+  return () => {
+    made ??= new Intl.DateTimeFormat(undefined, options);
+    return made;
+  };
+}
 const TIMES = {
-  locale: new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }),
-  h12: new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }),
-  h23: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  locale: formatter({ hour: 'numeric', minute: '2-digit' }),
+  h12: formatter({ hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }),
+  h23: formatter({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
 };
-const DAY = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-});
-const DAY_OF_YEAR = new Intl.DateTimeFormat(undefined, {
+const DAY = formatter({ weekday: 'short', day: 'numeric', month: 'short' });
+const DAY_OF_YEAR = formatter({
   weekday: 'short',
   day: 'numeric',
   month: 'short',
   year: 'numeric',
 });
-const SHORT_DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const SHORT_DAY_OF_YEAR = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
-const CALENDAR_DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const SHORT_DAY = formatter({ day: 'numeric', month: 'short' });
+const SHORT_DAY_OF_YEAR = formatter({ day: 'numeric', month: 'short', year: 'numeric' });
+const CALENDAR_DATE = formatter({ dateStyle: 'medium' });
 
 /** "09:32" or "9:32 AM": the locale's clock unless this device chose 12 or 24 hours. */
 export function clockTime(
   ms: number,
   hourCycle: HourCycle = deviceSettings.value.hourCycle,
 ): string {
-  return TIMES[hourCycle].format(ms);
+  return TIMES[hourCycle]().format(ms);
 }
 
 /** A local day key (YYYY-MM-DD) as a local Date at midnight. */
@@ -106,18 +107,18 @@ export function dayLabel(day: string, nowMs: number): string {
   if (day === localDay(nowMs)) return 'Today';
   if (day === localDay(nowMs - DAY_MS)) return 'Yesterday';
   const date = dateOfDay(day);
-  return (date.getFullYear() === new Date(nowMs).getFullYear() ? DAY : DAY_OF_YEAR).format(date);
+  return (date.getFullYear() === new Date(nowMs).getFullYear() ? DAY : DAY_OF_YEAR)().format(date);
 }
 
 /** "2 Dec 08:14" (with the year when it is not this year): an instant in a sentence. */
 export function dateTime(ms: number, nowMs: number): string {
   const sameYear = new Date(ms).getFullYear() === new Date(nowMs).getFullYear();
-  return `${(sameYear ? SHORT_DAY : SHORT_DAY_OF_YEAR).format(ms)} ${clockTime(ms)}`;
+  return `${(sameYear ? SHORT_DAY : SHORT_DAY_OF_YEAR)().format(ms)} ${clockTime(ms)}`;
 }
 
 /** A calendar date (YYYY-MM-DD, local) in the locale's words: "20 Nov 2026". */
 export function calendarDate(day: string): string {
-  return CALENDAR_DATE.format(dateOfDay(day));
+  return CALENDAR_DATE().format(dateOfDay(day));
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago". */
