@@ -8,6 +8,7 @@ import { checkSchemaName } from '../config.js';
 import type { Database } from './database.js';
 import { pgTypes } from './int8.js';
 import { lockDataDir } from './pglite-lock.js';
+import { prepareMarkedStatements } from './prepared-statements.js';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -66,7 +67,10 @@ async function openPostgres(
   // between queries (PostgreSQL restarting under load: 57P01) emitted 'error' with no listener
   // and crashed the process (found by `npm run chaos`). The client is then unqueryable, and
   // the pool drops it when it is released.
-  pool.on('connect', (client) => client.on('error', onPoolError));
+  pool.on('connect', (client) => {
+    client.on('error', onPoolError);
+    prepareMarkedStatements(client);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     if (schema !== 'public') {

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { ENTITIES, type Entity, perEntity } from '../../../shared/model/entities.js';
 import type { Database } from '../db/database.js';
+import { PREPARED } from '../db/prepared-statements.js';
 
 /** A position in pull order: after every row that sorts at or before (version, entity, id). */
 export interface Position {
@@ -71,8 +72,9 @@ function countAfter(accountId: string, entity: Entity, after: Position) {
  * A row per page row cost node-postgres a message, a row object and four strings each, and
  * then a join of 1,000 strings; that was most of a page's time outside the database
  * (server/bench/). The counts run only when the page is full (a lazily evaluated CASE branch),
- * so a small delta pull never scans. This is the statement `readPage` runs, exported so
- * server/bench/explain-pull.ts can EXPLAIN it.
+ * so a small delta pull never scans. It is prepared (planned once per connection on
+ * PostgreSQL: its planning cost more than its run). This is the statement `readPage` runs,
+ * exported so server/bench/explain-pull.ts can EXPLAIN it.
  */
 export function pageQuery(accountId: string, after: Position, limit: number) {
   const joined = (entity: Entity) =>
@@ -86,7 +88,7 @@ export function pageQuery(accountId: string, after: Position, limit: number) {
       last_entity: Entity | null;
       last_id: string | null;
     } & Record<Entity, string | null>
-  >`
+  >`${sql.raw(PREPARED)}
     with page as materialized (
       ${sql.join(
         ENTITIES.map((entity) => rowsAfter(accountId, entity, after, limit)),
