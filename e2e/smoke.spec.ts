@@ -5,7 +5,7 @@ test('the built app loads on a phone without console errors', async ({ device },
   const response = await page.goto('/');
   expect(response?.status()).toBe(200);
   await expect(page).toHaveTitle(/Dial-in/);
-  // index.html paints the header before any script: the tab bar is the app's own render.
+  // The tab bar is the app's own render: the page ran its script, not only index.html.
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: testInfo.outputPath('phone.png'), fullPage: true });

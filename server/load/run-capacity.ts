@@ -75,7 +75,8 @@ async function capacity(url: string, instances: number): Promise<boolean> {
       );
       let carried: Step | undefined;
       let converged = true;
-      for (const devices of steps()) {
+      const counts = steps();
+      for (const devices of counts) {
         const result = await runScenario({
           urls: servers.map((s) => s.url),
           devices,
@@ -103,7 +104,7 @@ async function capacity(url: string, instances: number): Promise<boolean> {
       console.log(
         carried === undefined
           ? `  ${instances} instance(s) carry fewer than ${start} devices at p99 < ${limitMs} ms`
-          : `  ${instances} instance(s) carry ${carried.devices} devices at p99 < ${limitMs} ms (the largest step below it${carried.devices === steps().at(-1) ? `; --max ${max} reached` : ''})`,
+          : `  ${instances} instance(s) carry ${carried.devices} devices at p99 < ${limitMs} ms (the largest step below it${carried.devices === counts.at(-1) ? `; --max ${max} reached` : ''})`,
       );
       return converged;
     });

@@ -11,9 +11,17 @@ import type pg from 'pg';
  */
 export const PREPARED = '/* prepared */';
 
+// Marked texts are few (the pull has one per entity), so each is hashed once, not per query.
+const names = new Map<string, string>();
+
 /** The statement's name: its text's hash, so two texts never share one. */
 function statementName(text: string): string {
-  return `p_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
 }
 
 /**
