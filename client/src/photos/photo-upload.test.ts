@@ -100,23 +100,46 @@ describe('photo uploads', () => {
       await storeTakenPhoto(phone.db, 'bag', bagIds[i % 2] ?? '', t);
     expect((await phone.engine.syncNow()).ok).toBe(true);
 
-    // Counts the read-write transactions that write photo bytes, as IndexedDB sees them.
+    // Counts the read-write transactions that store photo bytes, as IndexedDB sees them.
     let writes = 0;
     const open = IDBDatabase.prototype.transaction;
     IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args) {
       const [stores, mode] = args;
-      if (mode === 'readwrite' && [stores].flat().includes('photoBytes')) writes += 1;
+      const names = [stores].flat();
+      // (Not the log-in's clearing of the device, which names every store, the outbox too.)
+      if (mode === 'readwrite' && names.includes('photoBytes') && !names.includes('outbox')) {
+        writes += 1;
+      }
       return open.apply(this, args);
     } as typeof open;
     try {
       const email = (await phone.db.meta.get('device'))?.email ?? '';
       const laptop = setup.device('laptop');
+      // The server's answers are read in full and held until the six downloads in flight have
+      // all answered, then handed over at once: a burst that arrives together, as on a fast
+      // network. (Unheld, a slow machine can space them out so each commits alone, and then
+      // there is nothing to batch.)
+      let held: (() => void)[] = [];
+      laptop.intercept = async (url, init, next) => {
+        const answer = await next(url, init);
+        if (!new URL(url).pathname.startsWith(photoPath(''))) return answer;
+        const body = await answer.arrayBuffer();
+        await new Promise<void>((release) => {
+          held.push(release);
+          if (held.length === 6) {
+            for (const go of held) go();
+            held = [];
+          }
+        });
+        return new Response(body, { status: answer.status, headers: answer.headers });
+      };
       expect((await login(laptop.engine, { email, password: PASSWORD })).ok).toBe(true);
       const stored = await laptop.db.photoBytes.bulkGet(taken.map((t) => t.thumb.hash));
       expect(stored.map((record) => record?.kind)).toEqual(taken.map(() => 'thumb'));
-      // Six downloads at a time, stored as they come: fewer commits than thumbnails.
+      // Six downloads at a time, stored as they come: a burst of six is at most two commits
+      // (the first arrival's, and the five that came while it committed).
       expect(writes).toBeGreaterThan(0);
-      expect(writes).toBeLessThan(taken.length);
+      expect(writes).toBeLessThanOrEqual(4);
     } finally {
       IDBDatabase.prototype.transaction = open;
     }
