@@ -174,20 +174,24 @@ test('a forced theme wins over the system one, both ways; System follows it', as
 
   await choose(page, 'Dark');
   await expect.poll(() => shownColours(page)).toEqual({ background: DARK_BG, bar: '#141110' });
-  // The colour of the first render after a reload: dark already, no light frame first.
+  // The colour of the first frame after a reload: dark already, no light frame first. (A
+  // frame is painted only once the head's stylesheet has loaded; index.html paints the header
+  // before the start-up script has run, so only the head's theme script can be in time.)
   await page.addInitScript(() => {
-    const firstRender = new MutationObserver(() => {
-      if (!document.getElementById('app')?.firstElementChild) return;
-      firstRender.disconnect();
-      document.documentElement.dataset.firstRenderBg = getComputedStyle(
+    const firstFrame = () => {
+      if (document.body === null) {
+        requestAnimationFrame(firstFrame);
+        return;
+      }
+      document.documentElement.dataset.firstFrameBg = getComputedStyle(
         document.body,
       ).backgroundColor;
-    });
-    firstRender.observe(document, { childList: true, subtree: true });
+    };
+    requestAnimationFrame(firstFrame);
   });
   await page.reload();
   await openSettings(page);
-  await expect(page.locator('html')).toHaveAttribute('data-first-render-bg', DARK_BG);
+  await expect(page.locator('html')).toHaveAttribute('data-first-frame-bg', DARK_BG);
   expect(await shownColours(page)).toEqual({ background: DARK_BG, bar: '#141110' });
   await expectAccessible(page, 'settings-forced-dark');
   await shot(page, testInfo, 'forced-dark');

@@ -25,7 +25,11 @@ import { type AppMetricsOptions, registerMetrics } from './metrics/register-metr
 import { DEFAULT_PHOTO_QUOTA_BYTES, DEFAULT_PHOTO_RETENTION_MS } from './photos/photo-config.js';
 import { type PhotoRouteOptions, photoRoutes } from './photos/photo-routes.js';
 import { createPostgresPhotoStore } from './photos/postgres-photo-store.js';
-import { registerStaticFiles, wantsAppShell } from './static/static-files.js';
+import {
+  appShellScriptSources,
+  registerStaticFiles,
+  wantsAppShell,
+} from './static/static-files.js';
 import { syncRoutes } from './sync/routes.js';
 import { decorateTestHooks } from './test-hooks/test-hooks.js';
 import { testRoutes } from './test-hooks/test-routes.js';
@@ -91,7 +95,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onSend', recordSessionSeen);
   registerMetrics(app, options.metrics);
-  await registerSecurityHeaders(app, options.publicUrl ?? null);
+  await registerSecurityHeaders(
+    app,
+    options.publicUrl ?? null,
+    appShellScriptSources(options.staticDir),
+  );
   await registerApiCompression(app);
   await app.register(fastifyCookie);
 

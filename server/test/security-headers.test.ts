@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,29 @@ describe('security headers', () => {
     expect(response.headers['x-frame-options']).toBe('DENY');
     // Plain http: no HSTS.
     expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it("allows the app shell's inline scripts by their hash, and no other", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dialin-inline-'));
+    const theme = "\n  document.documentElement.dataset.theme = 'dark';\n";
+    await writeFile(
+      join(dir, 'index.html'),
+      `<!doctype html><head><script>${theme}</script></head>` +
+        '<body><script type="module" src="/assets/index.js"></script></body>',
+    );
+    const shell = await createTestApp({ staticDir: dir });
+    try {
+      const hash = createHash('sha256').update(theme).digest('base64');
+      for (const url of ['/', '/brews/1', '/api/health']) {
+        const response = await shell.app.inject({ method: 'GET', url });
+        const csp = directives(response.headers['content-security-policy'] as string);
+        // The script with a src is covered by 'self'; only the inline one needs its hash.
+        expect(csp.get('script-src')).toBe(`'self' 'sha256-${hash}'`);
+      }
+    } finally {
+      await shell.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('sends HSTS when PUBLIC_URL is https', async () => {

@@ -30,7 +30,8 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
   currency: null,
 };
 
-const KEY = 'dial-in-device-settings';
+/** Where the settings are kept; index.html's first-paint theme script reads it too. */
+export const DEVICE_SETTINGS_KEY = 'dial-in-device-settings';
 
 /**
  * The ranges a default dose and yield may take: a brew's own, so a default never prefills a
@@ -79,7 +80,7 @@ function storage(): Storage | null {
 }
 
 export const deviceSettings = signal<DeviceSettings>(
-  parseSettings(storage()?.getItem(KEY) ?? null),
+  parseSettings(storage()?.getItem(DEVICE_SETTINGS_KEY) ?? null),
 );
 
 /** Changes some settings and keeps them on this device. */
@@ -87,7 +88,7 @@ export function updateSettings(change: Partial<DeviceSettings>): void {
   const next = parseSettings(JSON.stringify({ ...deviceSettings.value, ...change }));
   deviceSettings.value = next;
   try {
-    storage()?.setItem(KEY, JSON.stringify(next));
+    storage()?.setItem(DEVICE_SETTINGS_KEY, JSON.stringify(next));
   } catch {
     // Quota or disabled storage: the choice still holds until the page closes.
   }

@@ -4,8 +4,9 @@ import { type DeviceSettings, deviceSettings } from './device-settings.js';
 /**
  * The device's theme on the page. "system" leaves <html> without `data-theme`, so base.css's
  * `prefers-color-scheme` query decides (before any script runs, too); "light" and "dark" set
- * `data-theme`, which base.css obeys whatever the system says. The CSP allows no inline
- * script, so main.tsx applies it before the first render instead of a script in the head.
+ * `data-theme`, which base.css obeys whatever the system says. index.html's inline script
+ * sets it before the first paint (from the same stored settings); main.tsx applies it again
+ * before the first render, and this keeps it in step after.
  */
 export function applyTheme(theme: DeviceSettings['theme'], root = document.documentElement): void {
   if (theme === 'system') delete root.dataset.theme;

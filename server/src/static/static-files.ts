@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isApiPath } from '../../../shared/protocol/routes.js';
+import { inlineScriptSources } from './inline-scripts.js';
 
 /** Files the browser must revalidate on every load, or an old app shell/worker sticks. */
 const REVALIDATE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'manifest.json']);
@@ -22,6 +23,17 @@ function cacheControlFor(filePath: string): string {
 
 function hasEncodedSibling(filePath: string): boolean {
   return existsSync(`${filePath}.br`) || existsSync(`${filePath}.gz`);
+}
+
+/**
+ * The CSP sources of the app shell's inline scripts; none without a built client. Read once at
+ * start: a build written under a running server gets its new hash at the next start (until
+ * then its theme script is refused and main.tsx applies the theme, a frame later).
+ */
+export function appShellScriptSources(root: string | null | undefined): string[] {
+  if (root == null) return [];
+  const file = join(root, 'index.html');
+  return existsSync(file) ? inlineScriptSources(readFileSync(file, 'utf8')) : [];
 }
 
 /**
