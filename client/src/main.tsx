@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { startPwa } from './pwa/index.js';
 import { App, preloadScreens } from './ui/app.js';
 import { db } from './ui/app-state.js';
+import { afterFirstContent } from './ui/first-content.js';
 import { startInstallOffer } from './ui/install/install-events.js';
 import { startRouter } from './ui/router.js';
 import { markStart } from './ui/start-marks.js';
@@ -29,6 +30,9 @@ if (root) render(<App />, root);
 // Service worker (production builds), persistent storage, replay triggers: client/src/pwa.
 // After the worker replays queued pushes, sync again to pull what they changed.
 startPwa({ onReplayed: syncNow });
-startSync();
-// The other screens' chunks, right after the first paint.
-requestAnimationFrame(() => setTimeout(preloadScreens, 0));
+// The sync engine and the other screens' chunks once the first screen has painted its data:
+// their evaluation would otherwise hold that paint back (ui/first-content.ts).
+afterFirstContent(() => {
+  startSync();
+  preloadScreens();
+});

@@ -1,5 +1,6 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
+import { noteContentShown } from './first-content.js';
 
 /**
  * A Dexie live query as a signal. The query runs (and re-runs whenever the tables it read
@@ -17,6 +18,7 @@ export function liveSignal<T>(query: () => T | Promise<T>, initial: T): Readonly
       subscription = liveQuery(query).subscribe({
         next: (value) => {
           result.value = value;
+          noteContentShown();
         },
         error: (error: unknown) => console.error('live query failed', error),
       });
