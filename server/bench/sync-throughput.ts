@@ -106,7 +106,9 @@ type Phase =
   | 'pushCreateDevices'
   | 'upsertDevices'
   | 'pull'
-  | 'select';
+  | 'select'
+  | 'pullDevices'
+  | 'selectDevices';
 
 async function bench(
   url: string | undefined,
@@ -149,9 +151,10 @@ async function bench(
     const plain500 = await signUp(app);
     const rows500 = creations(clock, ROWS);
     const edits500 = updates(clock, rows500);
-    // The same number of new rows in pushes of BATCH from DEVICES accounts at once, next to
-    // DEVICES plain upsert streams at once: one stream measures a round trip and a commit in
-    // turn; concurrent ones measure what the server absorbs.
+    // The same number of new rows in the client's pushes of CLIENT_BATCH from DEVICES accounts
+    // at once, next to DEVICES plain upsert streams at once: one stream measures a round trip
+    // and a commit in turn (the server and PostgreSQL take turns on the two cores); concurrent
+    // ones measure what the server absorbs.
     const share = Math.ceil(ROWS / DEVICES);
     const deviceRows = batches(creations(clock, ROWS), share);
     const oursDevices = await Promise.all(deviceRows.map(() => signUp(app)));
@@ -166,12 +169,14 @@ async function bench(
         plainUpsert(handle.db, plain500.accountId, rows500, CLIENT_BATCH),
       ),
       pushCreateDevices: await timed(() =>
-        Promise.all(deviceRows.map((part, i) => pushAll(app, oursDevices[i] as Account, part))),
+        Promise.all(
+          deviceRows.map((part, i) => pushAll(app, oursDevices[i] as Account, part, CLIENT_BATCH)),
+        ),
       ),
       upsertDevices: await timed(() =>
         Promise.all(
           deviceRows.map((part, i) =>
-            plainUpsert(handle.db, (plainDevices[i] as Account).accountId, part, BATCH),
+            plainUpsert(handle.db, (plainDevices[i] as Account).accountId, part, CLIENT_BATCH),
           ),
         ),
       ),
@@ -192,6 +197,24 @@ async function bench(
           selected = await plainSelect(handle.db, plain.accountId, PAGE);
         }
       }),
+      // DEVICES devices of the account pulling it whole at once (a sign-in on each), next to
+      // as many plain select streams at once.
+      pullDevices: await timed(async () => {
+        for (let pass = 0; pass < READ_PASSES; pass += 1) {
+          const counts = await Promise.all(
+            Array.from({ length: DEVICES }, () => pullAll(app, ours.cookie)),
+          );
+          if (counts.some((n) => n !== ROWS)) throw new Error(`pulled ${counts.join(', ')}`);
+        }
+      }),
+      selectDevices: await timed(async () => {
+        for (let pass = 0; pass < READ_PASSES; pass += 1) {
+          const counts = await Promise.all(
+            Array.from({ length: DEVICES }, () => plainSelect(handle.db, plain.accountId, PAGE)),
+          );
+          if (counts.some((n) => n !== ROWS)) throw new Error(`selected ${counts.join(', ')}`);
+        }
+      }),
     };
     if (pulled !== ROWS || selected !== ROWS)
       throw new Error(`read ${pulled}, ${selected} of ${ROWS}`);
@@ -210,7 +233,7 @@ const pct = (a: number | null, b: number | null) =>
   a === null || b === null ? '  —' : `${Math.round((a / b) * 100)}%`.padStart(4);
 
 console.log(
-  `sync throughput: ${ROWS} rows (half bags, half brews), pushes of ${BATCH} (and of ${CLIENT_BATCH}, the client's batch), pull pages of ${PAGE} (reads ${READ_PASSES} passes); ` +
+  `sync throughput: ${ROWS} rows (half bags, half brews), pushes of ${BATCH} (and of ${CLIENT_BATCH}, the client's batch, also from ${DEVICES} devices at once), pull pages of ${PAGE} (reads ${READ_PASSES} passes); ` +
     `load average ${loadavg()[0]?.toFixed(1)} on this machine`,
 );
 console.log(
@@ -219,13 +242,17 @@ console.log(
 const targets: (string | undefined)[] = [];
 if (process.env.BENCH_PGLITE !== '0') targets.push(undefined);
 if (process.env.DATABASE_URL) targets.push(process.env.DATABASE_URL);
+/** Rows each read phase reads; a write phase writes ROWS. */
+const readRows: Partial<Record<Phase, number>> = {
+  pull: ROWS * READ_PASSES,
+  select: ROWS * READ_PASSES,
+  pullDevices: ROWS * READ_PASSES * DEVICES,
+  selectDevices: ROWS * READ_PASSES * DEVICES,
+};
 for (const url of targets) {
   const { name, phases } = await bench(url);
   const r = Object.fromEntries(
-    Object.entries(phases).map(([k, m]) => [
-      k,
-      rates(k === 'pull' || k === 'select' ? ROWS * READ_PASSES : ROWS, m),
-    ]),
+    Object.entries(phases).map(([k, m]) => [k, rates(readRows[k as Phase] ?? ROWS, m)]),
   ) as Record<Phase, ReturnType<typeof rates>>;
   const line = (
     label: string,
@@ -234,7 +261,7 @@ for (const url of targets) {
     base?: ReturnType<typeof rates>,
   ) =>
     console.log(
-      `  ${label.padEnd(16)} ${num(ours.wall)} | ${num(ours.cpu)} ${unit}` +
+      `  ${label.padEnd(18)} ${num(ours.wall)} | ${num(ours.cpu)} ${unit}` +
         (base === undefined
           ? ''
           : `   ratio to plain: ${pct(ours.wall, base.wall)} | ${pct(ours.cpu, base.cpu)}`),
@@ -246,8 +273,15 @@ for (const url of targets) {
   line(`push ${CLIENT_BATCH}, new rows`, 'mutations/s', r.pushCreate500, r.upsert500);
   line(`push ${CLIENT_BATCH}, edits`, 'mutations/s', r.pushUpdate500, r.upsert500);
   line(`upsert ${CLIENT_BATCH}`, 'rows/s     ', r.upsert500);
-  line(`push, ${DEVICES} devices`, 'mutations/s', r.pushCreateDevices, r.upsertDevices);
+  line(
+    `push ${CLIENT_BATCH}, ${DEVICES} dev.`,
+    'mutations/s',
+    r.pushCreateDevices,
+    r.upsertDevices,
+  );
   line(`upsert, ${DEVICES} at once`, 'rows/s     ', r.upsertDevices);
   line('pull', 'rows/s     ', r.pull, r.select);
   line('plain select', 'rows/s     ', r.select);
+  line(`pull, ${DEVICES} devices`, 'rows/s     ', r.pullDevices, r.selectDevices);
+  line(`select, ${DEVICES} at once`, 'rows/s     ', r.selectDevices);
 }
