@@ -146,7 +146,7 @@ async function saveOutcome(
     const errors = Array.from(document.querySelectorAll('form p.error'))
       .map((el) => el.textContent?.trim() ?? '')
       .filter((text) => text !== '');
-    const toast = document.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+    const toast = document.querySelector('.toast[role="status"]')?.textContent?.trim() ?? '';
     return { hashes: [location.hash, ...(w.visitedHashes ?? [])], errors, toast };
   }, null);
   const id = seen.hashes.map((hash) => hash.split('saved=')[1]).find(Boolean);
