@@ -3,9 +3,10 @@ import { isApiPath } from '../shared/protocol/routes.js';
 import { uniqueEmail } from './support/api.js';
 import { mentions, readCacheStorage, readIndexedDb } from './support/device-traces.js';
 import { expect, test } from './support/fixtures.js';
+import { drawnJpegs, takePhotos, tileIds } from './support/photos.js';
 import { eventually, openControlledApp, readQueue } from './support/pwa.js';
 import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
-import { expectServer } from './support/server-state.js';
+import { expectPhotoOnServer, expectServer } from './support/server-state.js';
 import {
   expectAllSynced,
   goTo,
@@ -21,7 +22,7 @@ async function expectNoTraces(context: BrowserContext, page: Page, marks: string
   const databases = await readIndexedDb(context);
   expect(mentions(databases, marks), 'IndexedDB').toEqual([]);
   const app = databases.find((d) => d.name === 'dial-in');
-  for (const table of ['bags', 'brews', 'outbox', 'historyPages']) {
+  for (const table of ['bags', 'brews', 'photos', 'photoBytes', 'outbox', 'historyPages']) {
     expect(app?.stores[table], `dial-in.${table}`).toEqual([]);
   }
   // 2. The Workbox Background Sync queue.
@@ -48,10 +49,16 @@ async function expectNoTraces(context: BrowserContext, page: Page, marks: string
   expect(mentions(await page.content(), marks), 'the page').toEqual([]);
 }
 
+/** The hashes of the images the app's IndexedDB holds (its photoBytes table). */
+async function heldImages(context: BrowserContext): Promise<string[]> {
+  const app = (await readIndexedDb(context)).find((d) => d.name === 'dial-in');
+  return (app?.stores.photoBytes ?? []).map((record) => (record as { hash: string }).hash);
+}
+
 /**
- * Story 5 — shared phone: A logs out and nothing of A's is left on the phone (IndexedDB, the
- * Workbox queue, Cache Storage, the UI); B uses the phone; A logs in again and gets all of A's
- * data back from the server, and nothing of B's.
+ * Story 5 — shared phone: A logs out and nothing of A's is left on the phone (IndexedDB with
+ * its photos and their bytes, the Workbox queue, Cache Storage, the UI); B uses the phone; A
+ * logs in again and gets all of A's data back from the server, and nothing of B's.
  */
 test('story 5: a shared phone keeps nothing of A after log out, and A logs in again to A’s data only', async ({
   device,
@@ -70,16 +77,38 @@ test('story 5: a shared phone keeps nothing of A after log out, and A logs in ag
     async () => ((await readQueue(context)).length > 0 ? true : undefined),
     'A’s offline push queued by the worker',
   );
+  // And a photo of the bag's label, taken with no signal: its bytes wait on the phone.
+  await goTo(page, '#/bags');
+  await page.locator('.bag-item', { hasText: 'A’s Kenya' }).click();
+  await expect(page.getByRole('heading', { name: 'A’s Kenya' })).toBeVisible();
+  await takePhotos(page, await drawnJpegs(page, 1));
+  const [photoId = ''] = await tileIds(page);
   await context.setOffline(false);
   await expectAllSynced(page);
   await expectServer(server.url, emailA, (rows) => expect(rows.brews).toHaveLength(3));
+  const photo = await expectPhotoOnServer(server.url, emailA, photoId);
+  expect(await heldImages(context)).toEqual(
+    expect.arrayContaining([photo.row.hash, photo.row.thumbHash]),
+  );
 
   // What identifies A on this phone; the check must be able to find it before log out.
   const databases = await readIndexedDb(context);
   const meta = databases.find((d) => d.name === 'dial-in')?.stores.meta?.[0] as {
     accountId: string;
   };
-  const marks = [emailA, meta.accountId, a1, a2, a3, 'A: first cup', 'A: offline cup', 'A’s Kenya'];
+  const marks = [
+    emailA,
+    meta.accountId,
+    a1,
+    a2,
+    a3,
+    'A: first cup',
+    'A: offline cup',
+    'A’s Kenya',
+    photoId,
+    photo.row.hash,
+    photo.row.thumbHash,
+  ];
   expect(mentions(databases, marks).sort()).toEqual([...marks].sort());
 
   await logOutThroughUi(page);
@@ -102,6 +131,8 @@ test('story 5: a shared phone keeps nothing of A after log out, and A logs in ag
   await expect(brewRow(page, b1)).toHaveCount(0);
   await goTo(page, '#/bags');
   await expect(page.locator('.bag-item')).toHaveText([/A’s Kenya.*3 brews/]);
+  // The log-in brings the photo's thumbnail down again; the full image waits to be opened.
+  await expect.poll(() => heldImages(context)).toEqual([photo.row.thumbHash]);
   const onPhone = await readIndexedDb(context);
   expect(mentions(onPhone, [emailB, b1, 'B: borrowed the phone', 'B’s Colombia'])).toEqual([]);
   await expectServer(server.url, emailB, (rows) =>
