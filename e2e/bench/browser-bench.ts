@@ -170,7 +170,8 @@ try {
     scripts = cold.scripts;
     console.log(
       `  run ${i + 1}: first brew row ${ms(cold.firstBrewMs)}, painted ${ms(cold.paintedMs)} after navigation start` +
-        ` (${cold.rows} rows; controlled by the worker: ${cold.controlled ? 'yes' : 'NO'})`,
+        ` (HTML received ${ms(cold.htmlMs)}, app modules run ${ms(cold.modulesRunMs)};` +
+        ` ${cold.rows} rows; controlled by the worker: ${cold.controlled ? 'yes' : 'NO'})`,
     );
   }
   console.log(
