@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { downloadLabel } from './download-progress.js';
+import {
+  DOWNLOAD_BANNER_MIN_ITEMS,
+  downloadLabel,
+  showsDownloadBanner,
+} from './download-progress.js';
 
 describe('downloadLabel', () => {
   it('says what is coming before the count is known, and the count once it is', () => {
@@ -8,5 +12,16 @@ describe('downloadLabel', () => {
     expect(downloadLabel({ done: 1200, total: 5000 })).toBe(
       'Downloading 1,200 of 5,000 brews and bags',
     );
+  });
+});
+
+describe('showsDownloadBanner', () => {
+  it('shows no banner for an empty pull or a few changed rows, and one for a long download', () => {
+    expect(showsDownloadBanner(null)).toBe(false);
+    expect(showsDownloadBanner({ done: 0, total: 0 })).toBe(false);
+    expect(showsDownloadBanner({ done: 0, total: 3 })).toBe(false);
+    expect(showsDownloadBanner({ done: 0, total: DOWNLOAD_BANNER_MIN_ITEMS - 1 })).toBe(false);
+    expect(showsDownloadBanner({ done: 0, total: DOWNLOAD_BANNER_MIN_ITEMS })).toBe(true);
+    expect(showsDownloadBanner({ done: 150, total: 302 })).toBe(true);
   });
 });

@@ -11,10 +11,24 @@ export function downloadLabel(p: PullProgress): string {
   return `Downloading ${count(p.done)} of ${count(p.total)} brews and bags`;
 }
 
-/** A first sync's download: a bar that fills as pages are stored (indeterminate until sized). */
+/**
+ * Downloads smaller than this (brews, bags and thumbnails) get no banner: every sync pulls,
+ * and most pulls bring nothing or a few rows another device changed, stored in a few
+ * milliseconds. A banner for those only flashed, and as it sits above the screen, its coming
+ * and going moved what was under a finger between the press and the release, so the tap was
+ * lost (WebKit's engine suite caught "Add bag" missed so, just after sign-up).
+ */
+export const DOWNLOAD_BANNER_MIN_ITEMS = 100;
+
+/** Whether a download is large enough to show its banner. */
+export function showsDownloadBanner(p: PullProgress | null): p is PullProgress {
+  return p !== null && p.total >= DOWNLOAD_BANNER_MIN_ITEMS;
+}
+
+/** A long download (a first sync, a long time offline): a bar that fills as pages are stored. */
 export function DownloadProgress() {
   const p = syncView.value.progress;
-  if (!p) return null;
+  if (!showsDownloadBanner(p)) return null;
   return (
     <div class="progress" role="status">
       <label for="download-progress">{downloadLabel(p)}</label>
