@@ -81,6 +81,18 @@ export async function signUp(device: EngineDevice, email: string): Promise<void>
   await device.fill('Password', TEST_PASSWORD);
   await device.tap('button', 'Create account');
   await device.see('heading', 'Signed in');
+  // "Account created: syncing" comes when the sign-up has finished, a moment after the
+  // heading: let it come and close it, or it slides over whatever is tapped next (the tap's
+  // press lands on the button, its release on the notice, and the click on neither).
+  await waitUntil('the sign-up notice', async () =>
+    (await device.evaluate(
+      () => document.querySelector('.toast')?.textContent?.includes('Account created') === true,
+      null,
+    ))
+      ? true
+      : undefined,
+  );
+  await dismissToast(device);
 }
 
 /** Logs in on the Account screen of a device that holds no data of its own. */
