@@ -96,6 +96,14 @@ async function pullAll(app: FastifyInstance, cookie: string): Promise<number> {
   }
 }
 
+/** READ_PASSES passes of DEVICES reads at once, each of which must read all ROWS. */
+async function readsAtOnce(what: string, read: () => Promise<number>): Promise<void> {
+  for (let pass = 0; pass < READ_PASSES; pass += 1) {
+    const counts = await Promise.all(Array.from({ length: DEVICES }, read));
+    if (counts.some((n) => n !== ROWS)) throw new Error(`${what} ${counts.join(', ')}`);
+  }
+}
+
 type Phase =
   | 'pushCreate'
   | 'pushUpdate'
@@ -199,22 +207,10 @@ async function bench(
       }),
       // DEVICES devices of the account pulling it whole at once (a sign-in on each), next to
       // as many plain select streams at once.
-      pullDevices: await timed(async () => {
-        for (let pass = 0; pass < READ_PASSES; pass += 1) {
-          const counts = await Promise.all(
-            Array.from({ length: DEVICES }, () => pullAll(app, ours.cookie)),
-          );
-          if (counts.some((n) => n !== ROWS)) throw new Error(`pulled ${counts.join(', ')}`);
-        }
-      }),
-      selectDevices: await timed(async () => {
-        for (let pass = 0; pass < READ_PASSES; pass += 1) {
-          const counts = await Promise.all(
-            Array.from({ length: DEVICES }, () => plainSelect(handle.db, plain.accountId, PAGE)),
-          );
-          if (counts.some((n) => n !== ROWS)) throw new Error(`selected ${counts.join(', ')}`);
-        }
-      }),
+      pullDevices: await timed(() => readsAtOnce('pulled', () => pullAll(app, ours.cookie))),
+      selectDevices: await timed(() =>
+        readsAtOnce('selected', () => plainSelect(handle.db, plain.accountId, PAGE)),
+      ),
     };
     if (pulled !== ROWS || selected !== ROWS)
       throw new Error(`read ${pulled}, ${selected} of ${ROWS}`);
