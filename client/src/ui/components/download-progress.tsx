@@ -32,11 +32,7 @@ export function DownloadProgress() {
   return (
     <div class="progress" role="status">
       <label for="download-progress">{downloadLabel(p)}</label>
-      {p.total === 0 ? (
-        <progress id="download-progress" />
-      ) : (
-        <progress id="download-progress" max={p.total} value={p.done} />
-      )}
+      <progress id="download-progress" max={p.total} value={p.done} />
     </div>
   );
 }
