@@ -3,7 +3,7 @@ import { isApiPath } from '../shared/protocol/routes.js';
 import { uniqueEmail } from './support/api.js';
 import { mentions, readCacheStorage, readIndexedDb } from './support/device-traces.js';
 import { expect, test } from './support/fixtures.js';
-import { drawnJpegs, takePhotos, tileIds } from './support/photos.js';
+import { drawnJpegs, heldImages, takePhotos, tileIds } from './support/photos.js';
 import { eventually, openControlledApp, readQueue } from './support/pwa.js';
 import { brewRow, logBrewThroughUi, signUpThroughUi } from './support/pwa-ui.js';
 import { expectPhotoOnServer, expectServer } from './support/server-state.js';
@@ -49,12 +49,6 @@ async function expectNoTraces(context: BrowserContext, page: Page, marks: string
   expect(mentions(await page.content(), marks), 'the page').toEqual([]);
 }
 
-/** The hashes of the images the app's IndexedDB holds (its photoBytes table). */
-async function heldImages(context: BrowserContext): Promise<string[]> {
-  const app = (await readIndexedDb(context)).find((d) => d.name === 'dial-in');
-  return (app?.stores.photoBytes ?? []).map((record) => (record as { hash: string }).hash);
-}
-
 /**
  * Story 5 — shared phone: A logs out and nothing of A's is left on the phone (IndexedDB with
  * its photos and their bytes, the Workbox queue, Cache Storage, the UI); B uses the phone; A
@@ -87,7 +81,7 @@ test('story 5: a shared phone keeps nothing of A after log out, and A logs in ag
   await expectAllSynced(page);
   await expectServer(server.url, emailA, (rows) => expect(rows.brews).toHaveLength(3));
   const photo = await expectPhotoOnServer(server.url, emailA, photoId);
-  expect(await heldImages(context)).toEqual(
+  expect(await heldImages(page)).toEqual(
     expect.arrayContaining([photo.row.hash, photo.row.thumbHash]),
   );
 
@@ -132,7 +126,7 @@ test('story 5: a shared phone keeps nothing of A after log out, and A logs in ag
   await goTo(page, '#/bags');
   await expect(page.locator('.bag-item')).toHaveText([/A’s Kenya.*3 brews/]);
   // The log-in brings the photo's thumbnail down again; the full image waits to be opened.
-  await expect.poll(() => heldImages(context)).toEqual([photo.row.thumbHash]);
+  await expect.poll(() => heldImages(page)).toEqual([photo.row.thumbHash]);
   const onPhone = await readIndexedDb(context);
   expect(mentions(onPhone, [emailB, b1, 'B: borrowed the phone', 'B’s Colombia'])).toEqual([]);
   await expectServer(server.url, emailB, (rows) =>

@@ -1,32 +1,18 @@
-import type { Page } from '@playwright/test';
 import { uniqueEmail } from './support/api.js';
 import { LAPTOP, PHONE } from './support/device.js';
 import { expect, test } from './support/fixtures.js';
-import { addBagThroughUi, drawnJpegs, photoTiles, takePhotos, tileIds } from './support/photos.js';
+import {
+  addBagThroughUi,
+  drawnJpegs,
+  heldImages,
+  photoTiles,
+  takePhotos,
+  tileIds,
+} from './support/photos.js';
 import { openControlledApp } from './support/pwa.js';
 import { signUpThroughUi } from './support/pwa-ui.js';
 import { expectPhotoOnServer } from './support/server-state.js';
 import { goTo, logInThroughUi, pill, syncNowUntil } from './support/steps.js';
-
-/** The hashes of the images the app's IndexedDB holds (its photoBytes table). */
-function heldImages(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('dial-in');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const keys = db.transaction('photoBytes').objectStore('photoBytes').getAllKeys();
-          keys.onsuccess = () => {
-            db.close();
-            resolve(keys.result.map(String));
-          };
-          keys.onerror = () => reject(keys.error);
-        };
-      }),
-  );
-}
 
 /**
  * Issue 13, two devices: the phone photographs a bag's label with no signal, the photo reaches

@@ -91,3 +91,23 @@ export async function addBagThroughUi(page: Page, name: string): Promise<string>
   expect(id).toMatch(/^[0-9a-f-]{36}$/);
   return id;
 }
+
+/** The hashes of the images the app's IndexedDB holds (its photoBytes table). */
+export function heldImages(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('dial-in');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const keys = db.transaction('photoBytes').objectStore('photoBytes').getAllKeys();
+          keys.onsuccess = () => {
+            db.close();
+            resolve(keys.result.map(String));
+          };
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+}
