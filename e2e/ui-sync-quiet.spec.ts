@@ -26,10 +26,10 @@ test('signing up, logging a brew and pulling a few rows from another device neve
       for (const record of records) {
         for (const node of Array.from(record.addedNodes)) {
           if (!(node instanceof HTMLElement)) continue;
-          const bar = node.matches('#download-progress, .progress:has(#download-progress)')
-            ? node
-            : node.querySelector('#download-progress');
-          if (bar) w.bannersSeen.push(node.textContent ?? '');
+          // The banner itself, or its bar put in anew.
+          if (node.id === 'download-progress' || node.querySelector('#download-progress')) {
+            w.bannersSeen.push(node.textContent ?? '');
+          }
         }
       }
     }).observe(document.body, { childList: true, subtree: true });
